@@ -267,9 +267,9 @@ public class LinePayClient
             statusCode = response.StatusCode;
             text = await response.Content.ReadAsStringAsync(timeout.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
         }
         catch (OperationCanceledException exception)
         {
