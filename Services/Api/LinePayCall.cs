@@ -1,0 +1,31 @@
+namespace Nop.Plugin.Payments.LinePay.Services.Api;
+
+/// <summary>
+/// One call to the API: what is signed and sent, its timeout, and what is logged about it
+/// </summary>
+internal record LinePayCall
+{
+    public HttpMethod Method { get; init; } = HttpMethod.Post;
+
+    public string ApiPath { get; init; }
+
+    /// <summary>
+    /// Gets the encoded query string without '?' (GET), signed as is
+    /// </summary>
+    public string Query { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Gets the serialised body (POST), signed and sent as is; empty when there is none
+    /// </summary>
+    public string Body { get; init; } = string.Empty;
+
+    public TimeSpan Timeout { get; init; }
+
+    public string OrderId { get; init; }
+
+    public long? TransactionId { get; init; }
+
+    public string SignedContent => Method == HttpMethod.Get ? Query : Body;
+
+    public string PathAndQuery => string.IsNullOrEmpty(Query) ? ApiPath : $"{ApiPath}?{Query}";
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Nop.Plugin.Payments.LinePay.Services.Api;
+
+/// <summary>
+/// Credentials and environment of a <see cref="LinePayClient"/>
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public class LinePayClientOptions
+{
+    /// <summary>
+    /// LINE Pay's sandbox host
+    /// </summary>
+    public static readonly Uri SandboxAddress = new("https://sandbox-api-pay.line.me");
+
+    /// <summary>
+    /// LINE Pay's production host
+    /// </summary>
+    public static readonly Uri ProductionAddress = new("https://api-pay.line.me");
+
+    /// <summary>
+    /// Gets or sets the channel ID
+    /// </summary>
+    public string ChannelId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the channel secret key; only used to sign, never sent, logged or shown
+    /// </summary>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    public string ChannelSecret { get; set; }
+
+    /// <summary>
+    /// Gets or sets the API version (the path prefix /v3 or /v4)
+    /// </summary>
+    public LinePayApiVersion ApiVersion { get; set; } = LinePayApiVersion.V3;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether to call the sandbox instead of production
+    /// </summary>
+    public bool UseSandbox { get; set; }
+
+    /// <summary>
+    /// Gets or sets a host that replaces the sandbox or production one (e.g. a local emulator), scheme, host and port only
+    /// </summary>
+    public Uri BaseAddress { get; set; }
+
+    /// <summary>
+    /// Gets or sets the timeouts
+    /// </summary>
+    public LinePayTimeouts Timeouts { get; set; } = new();
+
+    /// <summary>
+    /// Gets the host the client calls
+    /// </summary>
+    public Uri EffectiveBaseAddress => BaseAddress ?? (UseSandbox ? SandboxAddress : ProductionAddress);
+
+    public override string ToString() =>
+        $"LINE Pay channel {ChannelId}, API {ApiVersion}, {EffectiveBaseAddress}, secret {(string.IsNullOrEmpty(ChannelSecret) ? "not set" : "set")}";
+}

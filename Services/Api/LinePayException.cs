@@ -1,0 +1,18 @@
+namespace Nop.Plugin.Payments.LinePay.Services.Api;
+
+/// <summary>
+/// Base of the errors raised by <see cref="LinePayClient"/>. Messages never contain the channel secret or a signature.
+/// </summary>
+public abstract class LinePayException : Exception
+{
+    protected LinePayException(string apiPath, string message, Exception innerException = null)
+        : base(message, innerException)
+    {
+        ApiPath = apiPath;
+    }
+
+    /// <summary>
+    /// Gets the API path that was called, e.g. /v3/payments/2023042201206549310/confirm
+    /// </summary>
+    public string ApiPath { get; }
+}

@@ -1,0 +1,79 @@
+namespace Nop.Plugin.Payments.LinePay.Services.Api;
+
+/// <summary>
+/// LINE Pay return codes the plugin acts on, and the classification of every documented code
+/// </summary>
+public static class LinePayReturnCodes
+{
+    /// <summary>
+    /// Success; on Check Payment Request Status: the customer has not finished authentication yet
+    /// </summary>
+    public const string Success = "0000";
+
+    /// <summary>
+    /// Check Payment Request Status: the customer authenticated; call Confirm
+    /// </summary>
+    public const string Authenticated = "0110";
+
+    /// <summary>
+    /// Check Payment Request Status: cancelled by the customer or the wait for authentication expired
+    /// </summary>
+    public const string CancelledOrExpired = "0121";
+
+    /// <summary>
+    /// Check Payment Request Status: the payment failed
+    /// </summary>
+    public const string Failed = "0122";
+
+    /// <summary>
+    /// Check Payment Request Status: the payment is completed
+    /// </summary>
+    public const string Completed = "0123";
+
+    private static readonly HashSet<string> _status = [Authenticated, CancelledOrExpired, Failed, Completed];
+
+    private static readonly HashSet<string> _callerErrors =
+    [
+        "1104", "1105", "1106", "1115", "1124", "1133", "1153", "1155", "1159", "1164", "1177", "1178", "1179",
+        "1183", "1184", "1194", "2101", "2102", "2103", "2104"
+    ];
+
+    // 1150 (no transaction) and 1169 (customer has not approved yet) may also mean "not yet visible": read the state.
+    private static readonly HashSet<string> _ambiguous =
+        ["1145", "1150", "1152", "1169", "1172", "1197", "1198", "1199", "9000"];
+
+    private static readonly HashSet<string> _final =
+    [
+        "1101", "1102", "1110", "1141", "1142", "1154", "1163", "1165", "1170", "1180", "1190", "1193",
+        "2020", "2021", "2022", "2023", "2024", "2042"
+    ];
+
+    /// <summary>
+    /// Classifies a return code. Codes LINE Pay does not document are ambiguous: the state must be read before any retry.
+    /// </summary>
+    public static LinePayReturnCodeClass Classify(string returnCode)
+    {
+        if (returnCode == Success)
+            return LinePayReturnCodeClass.Success;
+        if (returnCode is null)
+            return LinePayReturnCodeClass.Ambiguous;
+        if (_status.Contains(returnCode))
+            return LinePayReturnCodeClass.Status;
+        if (_callerErrors.Contains(returnCode))
+            return LinePayReturnCodeClass.CallerError;
+        if (_ambiguous.Contains(returnCode))
+            return LinePayReturnCodeClass.Ambiguous;
+        if (_final.Contains(returnCode) || IsCardError(returnCode))
+            return LinePayReturnCodeClass.Final;
+        if (returnCode == "1999" || IsTemporaryError(returnCode))
+            return LinePayReturnCodeClass.Retryable;
+
+        return LinePayReturnCodeClass.Ambiguous;
+    }
+
+    // 1280–1298: declined by the card issuer (on Capture the authorization is cancelled automatically)
+    private static bool IsCardError(string code) => int.TryParse(code, out var n) && code.Length == 4 && n is >= 1280 and <= 1298;
+
+    // 190X: temporary error, try again later
+    private static bool IsTemporaryError(string code) => code.Length == 4 && code.StartsWith("190", StringComparison.Ordinal) && char.IsAsciiDigit(code[3]);
+}
