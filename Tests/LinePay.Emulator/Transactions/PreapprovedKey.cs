@@ -19,5 +19,5 @@ internal sealed class PreapprovedKey(string regKey, long transactionId, string c
 
     public int PaymentCount { get; set; }
 
-    public RegKeySnapshot Snapshot() => new(RegKey, TransactionId, Currency, Expired, PaymentCount);
+    public RegKeySnapshot Snapshot() => new(RegKey, TransactionId, Currency, Expired, InFlight, PaymentCount);
 }
