@@ -17,7 +17,8 @@ public sealed class ApiPipeline(
     SignatureVerifier verifier,
     FaultInjector faults,
     CallJournal journal,
-    TimeProvider clock)
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime)
 {
     private static readonly JsonSerializerOptions WireOptions = new()
     {
@@ -50,7 +51,7 @@ public sealed class ApiPipeline(
         var fault = faults.TryTake(endpoint);
         switch (fault?.Kind)
         {
-            case FaultKind.Delay when !await DelayAsync(fault.Duration, http.RequestAborted):
+            case FaultKind.Delay when !await DelayAsync(fault.Duration, http):
                 Record(null, fault.Kind);
                 return;
             case FaultKind.Http500:
@@ -80,7 +81,7 @@ public sealed class ApiPipeline(
         Record(response.ReturnCode, fault?.Kind, CreatedTransactionId(endpoint, response));
         switch (fault?.Kind)
         {
-            case FaultKind.ApplyThenDelay when !await DelayAsync(fault.Duration, http.RequestAborted):
+            case FaultKind.ApplyThenDelay when !await DelayAsync(fault.Duration, http):
                 return;
             case FaultKind.ApplyThenAbort:
                 http.Abort();
@@ -100,12 +101,13 @@ public sealed class ApiPipeline(
         return buffer.ToArray();
     }
 
-    /// <summary>False when the client hung up before the delay ended</summary>
-    private static async Task<bool> DelayAsync(TimeSpan duration, CancellationToken clientGone)
+    /// <summary>False when the client hung up (or the emulator is stopping) before the delay ended</summary>
+    private async Task<bool> DelayAsync(TimeSpan duration, HttpContext http)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(duration, clientGone);
+            await Task.Delay(duration, stop.Token);
             return true;
         }
         catch (OperationCanceledException)
