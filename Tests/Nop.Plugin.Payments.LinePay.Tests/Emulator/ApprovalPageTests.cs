@@ -97,9 +97,10 @@ public class ApprovalPageTests : EmulatorTest
     public async Task ApprovingTwiceRedirectsAgainWithoutChangingTheState()
     {
         var transactionId = await Api.RequestAsync(PaymentRequestBody.Create(PaymentRequestBody.NewOrderId()));
+        var paymentUrl = Emulator.Transactions.Find(transactionId)!.PaymentUrl!;
 
-        var first = await Emulator.ApproveAsync(transactionId);
-        var second = await Emulator.ApproveAsync(transactionId);
+        var first = await Emulator.Customer.ApproveAsync(paymentUrl);
+        var second = await Emulator.Customer.ApproveAsync(paymentUrl);
 
         Assert.That(second, Is.EqualTo(first));
         Assert.That(Emulator.Transactions.Find(transactionId)!.State, Is.EqualTo(TransactionState.Authenticated));
@@ -109,8 +110,8 @@ public class ApprovalPageTests : EmulatorTest
     public async Task ClosedRequestShowsNoFormsAndRefusesSubmissions()
     {
         var transactionId = await Api.RequestAsync(PaymentRequestBody.Create(PaymentRequestBody.NewOrderId()));
-        await Emulator.CancelAsync(transactionId);
         var paymentUrl = Emulator.Transactions.Find(transactionId)!.PaymentUrl!;
+        await Emulator.Customer.CancelAsync(paymentUrl);
 
         var html = await _browser.GetStringAsync(paymentUrl);
         using var post = await _browser.PostAsync(paymentUrl,
