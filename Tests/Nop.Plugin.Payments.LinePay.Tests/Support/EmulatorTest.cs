@@ -1,0 +1,56 @@
+using LinePay.Emulator;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Support;
+
+/// <summary>
+/// Base of test fixtures that talk to the LINE Pay emulator: one emulator per fixture on a free loopback port, with
+/// its faults, call journal and clock reset before every test. Override <see cref="CreateSettings"/> for a fixture
+/// that needs other emulator behaviour.
+/// </summary>
+public abstract class EmulatorTest
+{
+    protected EmulatorHost Emulator { get; private set; } = null!;
+
+    /// <summary>Signs with the emulator's channel credentials</summary>
+    protected LinePayTestClient Api { get; private set; } = null!;
+
+    protected virtual EmulatorSettings CreateSettings() => new();
+
+    [OneTimeSetUp]
+    public async Task StartEmulatorAsync()
+    {
+        Emulator = await EmulatorHost.StartAsync(CreateSettings());
+        Api = new LinePayTestClient(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
+    }
+
+    [SetUp]
+    public void ResetEmulator() => Emulator.Reset();
+
+    [OneTimeTearDown]
+    public async Task StopEmulatorAsync()
+    {
+        Api?.Dispose();
+        if (Emulator is not null)
+            await Emulator.DisposeAsync();
+    }
+
+    /// <summary>A reservation the customer already approved on the approval page</summary>
+    protected async Task<long> ApprovedPaymentAsync(string amount = "100", string currency = "TWD", bool capture = true,
+        string orderId = null, int version = 3)
+    {
+        var transactionId = await Api.RequestAsync(
+            PaymentRequestBody.Create(orderId ?? PaymentRequestBody.NewOrderId(), amount, currency).WithPayment(capture),
+            version);
+        await Emulator.ApproveAsync(transactionId);
+        return transactionId;
+    }
+
+    /// <summary>A confirmed payment: captured, or authorized when capture is false</summary>
+    protected async Task<long> ConfirmedPaymentAsync(string amount = "100", string currency = "TWD", bool capture = true)
+    {
+        var transactionId = await ApprovedPaymentAsync(amount, currency, capture);
+        var answer = await Api.ConfirmAsync(transactionId, amount, currency);
+        Assert.That(answer.ReturnCode, Is.EqualTo("0000"), answer.ToString());
+        return transactionId;
+    }
+}
