@@ -1,0 +1,114 @@
+using LinePay.Emulator.Api;
+using LinePay.Emulator.Journal;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Services.Api.Models;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
+
+/// <summary>
+/// Base of the tests that drive <see cref="LinePayClient"/> against the emulator over loopback HTTP: a v3 client with
+/// the emulator's channel credentials, and helpers that take a payment to a given state through the client itself
+/// </summary>
+public abstract class ClientIntegrationTest : EmulatorTest
+{
+    protected const string ConfirmUrl = "https://shop.example/linepay/confirm?storeId=1";
+    protected const string CancelUrl = "https://shop.example/linepay/cancel?storeId=1";
+
+    private readonly List<HttpClient> _httpClients = [];
+
+    /// <summary>A v3 client with the emulator's credentials and LINE Pay's default timeouts</summary>
+    protected LinePayClient Client { get; private set; }
+
+    [SetUp]
+    public void CreateClient() => Client = NewClient();
+
+    [TearDown]
+    public void DisposeHttpClients()
+    {
+        foreach (var http in _httpClients)
+            http.Dispose();
+        _httpClients.Clear();
+    }
+
+    protected LinePayClient NewClient(LinePayApiVersion version = LinePayApiVersion.V3, string channelSecret = null,
+        LinePayTimeouts timeouts = null)
+    {
+        timeouts ??= new LinePayTimeouts();
+        var http = new HttpClient(LinePayClient.CreateHttpHandler(timeouts));
+        _httpClients.Add(http);
+
+        return new LinePayClient(http, new LinePayClientOptions
+        {
+            ChannelId = Emulator.ChannelId,
+            ChannelSecret = channelSecret ?? Emulator.ChannelSecret,
+            ApiVersion = version,
+            BaseAddress = Emulator.BaseAddress,
+            Timeouts = timeouts
+        });
+    }
+
+    /// <summary>One package of <paramref name="quantity"/> × <paramref name="price"/>; amounts as the caller would compute them</summary>
+    protected static PaymentRequest NewPaymentRequest(decimal price = 50m, int quantity = 2, string currency = "TWD",
+        bool? capture = null, string payType = null, string orderId = null)
+    {
+        var amount = price * quantity;
+        return new PaymentRequest
+        {
+            Amount = amount,
+            Currency = currency,
+            OrderId = orderId ?? PaymentRequestBody.NewOrderId(),
+            Packages =
+            [
+                new PaymentPackage
+                {
+                    Id = "pkg-1",
+                    Amount = amount,
+                    Name = "Shop",
+                    Products = [new PaymentProduct { Id = "SKU-1", Name = "Pen", Quantity = quantity, Price = price }]
+                }
+            ],
+            RedirectUrls = new PaymentRedirectUrls { ConfirmUrl = ConfirmUrl, CancelUrl = CancelUrl },
+            Options = capture is null && payType is null
+                ? null
+                : new PaymentRequestOptions { Payment = new PaymentOptions { Capture = capture, PayType = payType } }
+        };
+    }
+
+    /// <summary>Requests through the client and approves on the emulator's approval page</summary>
+    protected async Task<long> ApprovedThroughClientAsync(PaymentRequest request, LinePayClient client = null)
+    {
+        var reserved = await (client ?? Client).RequestPaymentAsync(request);
+        await Emulator.Customer.ApproveAsync(new Uri(reserved.PaymentUrl.Web));
+        return reserved.TransactionId;
+    }
+
+    /// <summary>Requests, approves and confirms through the client: captured, or authorized when capture is false</summary>
+    protected async Task<long> ConfirmedThroughClientAsync(PaymentRequest request, LinePayClient client = null)
+    {
+        var transactionId = await ApprovedThroughClientAsync(request, client);
+        await (client ?? Client).ConfirmPaymentAsync(transactionId, request.Amount, request.Currency);
+        return transactionId;
+    }
+
+    /// <summary>
+    /// The emulator's record of the only call to an endpoint (for a transaction, when given); waits for it, because
+    /// after a client timeout or a dropped connection the emulator may still be finishing the call
+    /// </summary>
+    protected async Task<ApiCallRecord> JournaledCallAsync(LinePayEndpoint endpoint, long? transactionId = null)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var calls = transactionId is { } id ? Emulator.Journal.For(endpoint, id) : Emulator.Journal.For(endpoint);
+            if (calls.Count > 0)
+            {
+                Assert.That(calls, Has.Count.EqualTo(1), $"{endpoint} was sent once");
+                return calls[0];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new AssertionException($"No {endpoint} call was journaled.");
+    }
+}
