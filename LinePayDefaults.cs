@@ -9,4 +9,45 @@ public static class LinePayDefaults
     /// Gets the plugin system name (also the name of its folder under ~/Plugins)
     /// </summary>
     public static string SystemName => "Payments.LinePay";
+
+    /// <summary>
+    /// Gets the prefix of every locale resource of the plugin
+    /// </summary>
+    public static string ResourcePrefix => "Plugins.Payments.LinePay";
+
+    /// <summary>
+    /// Gets the folder, beside the plugin assembly, that holds the locale resource files
+    /// </summary>
+    public static string LocalizationFolder => "Localization";
+
+    /// <summary>
+    /// Gets the currencies LINE Pay's Online API accepts for this plugin
+    /// </summary>
+    public static IReadOnlyList<string> SupportedCurrencyCodes { get; } = ["TWD", "THB", "USD"];
+
+    /// <summary>
+    /// Gets the path of the admin configuration page, relative to the store location
+    /// </summary>
+    public static string ConfigurationPath => "Admin/PaymentLinePay/Configure";
+
+    /// <summary>
+    /// Gets the configuration view path
+    /// </summary>
+    public static string ConfigurationViewPath => "~/Plugins/Payments.LinePay/Views/Configure.cshtml";
+
+    /// <summary>
+    /// Gets the payment info view path
+    /// </summary>
+    public static string PaymentInfoViewPath => "~/Plugins/Payments.LinePay/Views/PaymentInfo.cshtml";
+
+    /// <summary>
+    /// Names of the plugin's routes
+    /// </summary>
+    public static class Route
+    {
+        /// <summary>
+        /// Gets the route name of the admin configuration page
+        /// </summary>
+        public static string Configuration => "Plugin.Payments.LinePay.Configuration";
+    }
 }

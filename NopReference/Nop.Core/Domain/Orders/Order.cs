@@ -1,0 +1,9 @@
+// Compile-time stand-in for nopCommerce 4.90 (Nop.Core); never shipped.
+namespace Nop.Core.Domain.Orders;
+
+public partial class Order : BaseEntity
+{
+    public int StoreId { get; set; }
+
+    public DateTime CreatedOnUtc { get; set; }
+}

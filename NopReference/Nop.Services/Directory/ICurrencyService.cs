@@ -1,0 +1,9 @@
+// Compile-time stand-in for nopCommerce 4.90 (Nop.Services); never shipped.
+using Nop.Core.Domain.Directory;
+
+namespace Nop.Services.Directory;
+
+public partial interface ICurrencyService
+{
+    Task<IList<Currency>> GetAllCurrenciesAsync(bool showHidden = false, int storeId = 0);
+}

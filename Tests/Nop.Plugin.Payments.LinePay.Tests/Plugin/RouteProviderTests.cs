@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Payments.LinePay.Controllers;
+using Nop.Plugin.Payments.LinePay.Infrastructure;
+using Nop.Plugin.Payments.LinePay.Services;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Plugin;
+
+[TestFixture]
+public class RouteProviderTests
+{
+    [Test]
+    public async Task ConfigurationRouteReachesTheAdminConfigureAction()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddControllersWithViews().AddApplicationPart(typeof(PaymentLinePayController).Assembly);
+        await using var app = builder.Build();
+
+        new RouteProvider().RegisterRoutes(app);
+
+        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IRouteNameMetadata>()?.RouteName == LinePayDefaults.Route.Configuration)
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
+            .ToList();
+
+        //the GET and the POST Configure actions
+        Assert.That(endpoints, Has.Count.EqualTo(2));
+        Assert.That(endpoints.Select(e => e.RoutePattern.RawText), Is.All.EqualTo("Admin/PaymentLinePay/Configure"));
+        var actions = endpoints.Select(e => e.Metadata.GetMetadata<ControllerActionDescriptor>()).ToList();
+        Assert.That(actions.Select(a => a.ControllerTypeInfo.AsType()), Is.All.EqualTo(typeof(PaymentLinePayController)));
+        Assert.That(actions.Select(a => a.ActionName), Is.All.EqualTo("Configure"));
+    }
+
+    [Test]
+    public void StartupRegistersThePluginsServices()
+    {
+        var services = new ServiceCollection();
+
+        new NopStartup().ConfigureServices(services, null);
+
+        Assert.That(services.Select(s => (s.ServiceType, s.Lifetime)), Is.SupersetOf(new[]
+        {
+            (typeof(LinePayAvailabilityService), ServiceLifetime.Scoped),
+            (typeof(LinePayLocaleResourceService), ServiceLifetime.Scoped)
+        }));
+    }
+}
