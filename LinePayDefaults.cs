@@ -41,6 +41,26 @@ public static class LinePayDefaults
     public static string PaymentInfoViewPath => "~/Plugins/Payments.LinePay/Views/PaymentInfo.cshtml";
 
     /// <summary>
+    /// Gets the name of the HttpClient the LINE Pay API is called with
+    /// </summary>
+    public static string HttpClientName => "LinePay";
+
+    /// <summary>
+    /// Gets the key of the order's generic attribute holding its LINE Pay payment (JSON)
+    /// </summary>
+    public static string OrderPaymentAttribute => "LinePay.OrderPayment";
+
+    /// <summary>
+    /// Gets the key of the lock taken while a payment of an order is confirmed; {0} is the order GUID
+    /// </summary>
+    public static string ConfirmLockKey => "Nop.Plugin.Payments.LinePay.Confirm-{0}";
+
+    /// <summary>
+    /// Gets how long the confirm lock is held at most (LINE Pay's Confirm timeout plus a Check and a Details)
+    /// </summary>
+    public static TimeSpan ConfirmLockExpiration => TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Names of the plugin's routes
     /// </summary>
     public static class Route

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Payments.LinePay.Infrastructure;
 
@@ -18,8 +19,12 @@ public class NopStartup : INopStartup
     /// <param name="configuration">Configuration of the application</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddHttpClient(LinePayDefaults.HttpClientName).WithProxy();
+
         services.AddScoped<LinePayAvailabilityService>();
         services.AddScoped<LinePayLocaleResourceService>();
+        services.AddScoped<LinePayClientFactory>();
+        services.AddScoped<LinePayOrderPaymentService>();
     }
 
     /// <summary>

@@ -5,5 +5,11 @@ namespace Nop.Services.Directory;
 
 public partial interface ICurrencyService
 {
+    Task<Currency> GetCurrencyByIdAsync(int currencyId);
+
+    Task<Currency> GetCurrencyByCodeAsync(string currencyCode);
+
     Task<IList<Currency>> GetAllCurrenciesAsync(bool showHidden = false, int storeId = 0);
+
+    Task<decimal> ConvertFromPrimaryStoreCurrencyAsync(decimal amount, Currency targetCurrencyCode);
 }

@@ -43,7 +43,20 @@ public class RouteProviderTests
         Assert.That(services.Select(s => (s.ServiceType, s.Lifetime)), Is.SupersetOf(new[]
         {
             (typeof(LinePayAvailabilityService), ServiceLifetime.Scoped),
-            (typeof(LinePayLocaleResourceService), ServiceLifetime.Scoped)
+            (typeof(LinePayLocaleResourceService), ServiceLifetime.Scoped),
+            (typeof(LinePayClientFactory), ServiceLifetime.Scoped),
+            (typeof(LinePayOrderPaymentService), ServiceLifetime.Scoped)
         }));
+    }
+
+    [Test]
+    public void StartupRegistersTheHttpClientFactory()
+    {
+        var services = new ServiceCollection();
+        new NopStartup().ConfigureServices(services, null);
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(provider.GetService<IHttpClientFactory>(), Is.Not.Null);
     }
 }
