@@ -31,6 +31,16 @@ public static class LinePayDefaults
     public static string ConfigurationPath => "Admin/PaymentLinePay/Configure";
 
     /// <summary>
+    /// Gets the path LINE Pay sends the customer back to after approving a payment, relative to the store location
+    /// </summary>
+    public static string ConfirmPath => "Plugins/PaymentLinePay/Confirm";
+
+    /// <summary>
+    /// Gets the path LINE Pay sends the customer back to after cancelling a payment, relative to the store location
+    /// </summary>
+    public static string CancelPath => "Plugins/PaymentLinePay/Cancel";
+
+    /// <summary>
     /// Gets the configuration view path
     /// </summary>
     public static string ConfigurationViewPath => "~/Plugins/Payments.LinePay/Views/Configure.cshtml";
@@ -69,5 +79,15 @@ public static class LinePayDefaults
         /// Gets the route name of the admin configuration page
         /// </summary>
         public static string Configuration => "Plugin.Payments.LinePay.Configuration";
+
+        /// <summary>
+        /// Gets the route name of the confirm return (the customer approved the payment on LINE Pay)
+        /// </summary>
+        public static string Confirm => "Plugin.Payments.LinePay.Confirm";
+
+        /// <summary>
+        /// Gets the route name of the cancel return (the customer cancelled the payment on LINE Pay)
+        /// </summary>
+        public static string Cancel => "Plugin.Payments.LinePay.Cancel";
     }
 }

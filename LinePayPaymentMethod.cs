@@ -26,6 +26,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     protected readonly IWebHelper _webHelper;
     protected readonly LinePayAvailabilityService _availabilityService;
     protected readonly LinePayLocaleResourceService _localeResourceService;
+    protected readonly LinePayPaymentRequestService _paymentRequestService;
     protected readonly LinePayPaymentSettings _settings;
 
     #endregion
@@ -38,6 +39,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         IWebHelper webHelper,
         LinePayAvailabilityService availabilityService,
         LinePayLocaleResourceService localeResourceService,
+        LinePayPaymentRequestService paymentRequestService,
         LinePayPaymentSettings settings)
     {
         _orderTotalCalculationService = orderTotalCalculationService;
@@ -46,6 +48,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         _webHelper = webHelper;
         _availabilityService = availabilityService;
         _localeResourceService = localeResourceService;
+        _paymentRequestService = paymentRequestService;
         _settings = settings;
     }
 
@@ -62,11 +65,14 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     }
 
     /// <summary>
-    /// Post process payment: requests the payment from LINE Pay and redirects the customer to it
+    /// Post process payment: requests the payment from LINE Pay and redirects the customer to it (also when the
+    /// customer retries the payment of a pending order)
     /// </summary>
-    public Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
+    public async Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(postProcessPaymentRequest);
+
+        await _paymentRequestService.RequestPaymentAsync(postProcessPaymentRequest.Order);
     }
 
     /// <summary>

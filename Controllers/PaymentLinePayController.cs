@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Models;
+using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
@@ -28,6 +29,7 @@ public class PaymentLinePayController : BasePaymentController
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
     protected readonly IStoreContext _storeContext;
+    protected readonly LinePayCredentialsTestService _credentialsTestService;
 
     #endregion
 
@@ -36,12 +38,14 @@ public class PaymentLinePayController : BasePaymentController
     public PaymentLinePayController(ILocalizationService localizationService,
         INotificationService notificationService,
         ISettingService settingService,
-        IStoreContext storeContext)
+        IStoreContext storeContext,
+        LinePayCredentialsTestService credentialsTestService)
     {
         _localizationService = localizationService;
         _notificationService = notificationService;
         _settingService = settingService;
         _storeContext = storeContext;
+        _credentialsTestService = credentialsTestService;
     }
 
     #endregion
@@ -109,7 +113,8 @@ public class PaymentLinePayController : BasePaymentController
         return View(LinePayDefaults.ConfigurationViewPath, model);
     }
 
-    [HttpPost]
+    [HttpPost, ActionName("Configure")]
+    [FormValueRequired("save")]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
     public async Task<IActionResult> Configure(ConfigurationModel model)
     {
@@ -154,6 +159,40 @@ public class PaymentLinePayController : BasePaymentController
         _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
 
         return await Configure();
+    }
+
+    [HttpPost, ActionName("Configure")]
+    [FormValueRequired("test-credentials")]
+    [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
+    public async Task<IActionResult> TestCredentials(ConfigurationModel model)
+    {
+        //the entered values are tested, not saved; a blank secret field means the stored secret
+        ModelState.Remove(nameof(ConfigurationModel.ChannelSecret));
+        var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
+        var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeScope);
+
+        var (result, returnCode) = await _credentialsTestService.TestAsync(new LinePayPaymentSettings
+        {
+            ChannelId = model.ChannelId?.Trim(),
+            ChannelSecret = string.IsNullOrEmpty(model.ChannelSecret) ? settings.ChannelSecret : model.ChannelSecret,
+            UseSandbox = model.UseSandbox,
+            ApiVersion = (LinePayApiVersion)model.ApiVersionId,
+            ApiBaseAddress = model.ApiBaseAddress
+        });
+
+        var message = await _localizationService.GetResourceAsync($"{LinePayDefaults.ResourcePrefix}.TestCredentials.{result}");
+        if (result == LinePayCredentialsTestResult.Works)
+            _notificationService.SuccessNotification(message);
+        else
+            _notificationService.ErrorNotification(string.Format(message, returnCode));
+
+        //show the form as entered, never with the secret
+        model.ChannelSecret = null;
+        model.ChannelSecretStored = !string.IsNullOrEmpty(settings.ChannelSecret);
+        model.ActiveStoreScopeConfiguration = storeScope;
+        await PrepareSelectListsAsync(model);
+
+        return View(LinePayDefaults.ConfigurationViewPath, model);
     }
 
     #endregion

@@ -25,6 +25,11 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayLocaleResourceService>();
         services.AddScoped<LinePayClientFactory>();
         services.AddScoped<LinePayOrderPaymentService>();
+        services.AddScoped<LinePayOrderNoteService>();
+        services.AddScoped<LinePayOrderAmountService>();
+        services.AddScoped<LinePayPaymentRequestService>();
+        services.AddScoped<LinePayPaymentConfirmationService>();
+        services.AddScoped<LinePayCredentialsTestService>();
     }
 
     /// <summary>

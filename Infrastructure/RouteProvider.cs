@@ -19,6 +19,14 @@ public class RouteProvider : IRouteProvider
         endpointRouteBuilder.MapControllerRoute(name: LinePayDefaults.Route.Configuration,
             pattern: LinePayDefaults.ConfigurationPath,
             defaults: new { controller = "PaymentLinePay", action = "Configure", area = AreaNames.ADMIN });
+
+        endpointRouteBuilder.MapControllerRoute(name: LinePayDefaults.Route.Confirm,
+            pattern: LinePayDefaults.ConfirmPath,
+            defaults: new { controller = "PaymentLinePayReturn", action = "Confirm" });
+
+        endpointRouteBuilder.MapControllerRoute(name: LinePayDefaults.Route.Cancel,
+            pattern: LinePayDefaults.CancelPath,
+            defaults: new { controller = "PaymentLinePayReturn", action = "Cancel" });
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public class PaymentLinePayControllerTests
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => $"[{key}]");
 
         _controller = new PaymentLinePayController(localization.Object, _notifications.Object, _settings.Service.Object,
-            _storeContext.Object);
+            _storeContext.Object, null);
     }
 
     private void UseStoreScope(int storeScope) =>

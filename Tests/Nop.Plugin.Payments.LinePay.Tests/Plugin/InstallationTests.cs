@@ -49,7 +49,7 @@ public class InstallationTests
             _settingService.Object, new Mock<IWebHelper>().Object,
             new LinePayAvailabilityService(new Mock<ICurrencyService>().Object, new Mock<IStoreContext>().Object, settings),
             new LinePayLocaleResourceService(languageService.Object, _localization.Object),
-            settings)
+            null, settings)
         {
             //as nopCommerce sets it: the plugin assembly in the plugin's folder
             PluginDescriptor = new PluginDescriptor

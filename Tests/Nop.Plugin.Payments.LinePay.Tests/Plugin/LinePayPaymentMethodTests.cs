@@ -48,7 +48,7 @@ public class LinePayPaymentMethodTests
             webHelper.Object,
             new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, _settings),
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
-            _settings);
+            null, _settings);
     }
 
     [Test]

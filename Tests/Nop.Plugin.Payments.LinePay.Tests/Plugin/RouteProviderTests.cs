@@ -25,12 +25,36 @@ public class RouteProviderTests
             .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
             .ToList();
 
-        //the GET and the POST Configure actions
-        Assert.That(endpoints, Has.Count.EqualTo(2));
+        //the GET Configure action and the two POSTs of its form (save, test credentials)
+        Assert.That(endpoints, Has.Count.EqualTo(3));
         Assert.That(endpoints.Select(e => e.RoutePattern.RawText), Is.All.EqualTo("Admin/PaymentLinePay/Configure"));
         var actions = endpoints.Select(e => e.Metadata.GetMetadata<ControllerActionDescriptor>()).ToList();
         Assert.That(actions.Select(a => a.ControllerTypeInfo.AsType()), Is.All.EqualTo(typeof(PaymentLinePayController)));
         Assert.That(actions.Select(a => a.ActionName), Is.All.EqualTo("Configure"));
+    }
+
+    [TestCase("Plugin.Payments.LinePay.Confirm", "Plugins/PaymentLinePay/Confirm", "Confirm")]
+    [TestCase("Plugin.Payments.LinePay.Cancel", "Plugins/PaymentLinePay/Cancel", "Cancel")]
+    public async Task ReturnRoutesReachThePublicReturnController(string routeName, string pattern, string action)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddControllersWithViews().AddApplicationPart(typeof(PaymentLinePayReturnController).Assembly);
+        await using var app = builder.Build();
+
+        new RouteProvider().RegisterRoutes(app);
+
+        var endpoint = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IRouteNameMetadata>()?.RouteName == routeName)
+            .Single(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null);
+
+        var descriptor = endpoint.Metadata.GetMetadata<ControllerActionDescriptor>()!;
+        Assert.That(endpoint.RoutePattern.RawText, Is.EqualTo(pattern));
+        Assert.That(descriptor.ControllerTypeInfo.AsType(), Is.EqualTo(typeof(PaymentLinePayReturnController)));
+        Assert.That(descriptor.ActionName, Is.EqualTo(action));
+        Assert.That(descriptor.RouteValues.TryGetValue("area", out var area) ? area : null, Is.Null.Or.Empty, "not in the admin area");
+        Assert.That(typeof(PaymentLinePayReturnController).GetCustomAttributes(true).Select(a => a.GetType().Name),
+            Has.None.EqualTo("AuthorizeAdminAttribute"));
+        Assert.That(typeof(PaymentLinePayReturnController).BaseType, Is.EqualTo(typeof(Nop.Web.Framework.Controllers.BasePaymentController)));
     }
 
     [Test]
