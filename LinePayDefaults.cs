@@ -9,4 +9,85 @@ public static class LinePayDefaults
     /// Gets the plugin system name (also the name of its folder under ~/Plugins)
     /// </summary>
     public static string SystemName => "Payments.LinePay";
+
+    /// <summary>
+    /// Gets the prefix of every locale resource of the plugin
+    /// </summary>
+    public static string ResourcePrefix => "Plugins.Payments.LinePay";
+
+    /// <summary>
+    /// Gets the folder, beside the plugin assembly, that holds the locale resource files
+    /// </summary>
+    public static string LocalizationFolder => "Localization";
+
+    /// <summary>
+    /// Gets the currencies LINE Pay's Online API accepts for this plugin
+    /// </summary>
+    public static IReadOnlyList<string> SupportedCurrencyCodes { get; } = ["TWD", "THB", "USD"];
+
+    /// <summary>
+    /// Gets the path of the admin configuration page, relative to the store location
+    /// </summary>
+    public static string ConfigurationPath => "Admin/PaymentLinePay/Configure";
+
+    /// <summary>
+    /// Gets the path LINE Pay sends the customer back to after approving a payment, relative to the store location
+    /// </summary>
+    public static string ConfirmPath => "Plugins/PaymentLinePay/Confirm";
+
+    /// <summary>
+    /// Gets the path LINE Pay sends the customer back to after cancelling a payment, relative to the store location
+    /// </summary>
+    public static string CancelPath => "Plugins/PaymentLinePay/Cancel";
+
+    /// <summary>
+    /// Gets the configuration view path
+    /// </summary>
+    public static string ConfigurationViewPath => "~/Plugins/Payments.LinePay/Views/Configure.cshtml";
+
+    /// <summary>
+    /// Gets the payment info view path
+    /// </summary>
+    public static string PaymentInfoViewPath => "~/Plugins/Payments.LinePay/Views/PaymentInfo.cshtml";
+
+    /// <summary>
+    /// Gets the name of the HttpClient the LINE Pay API is called with
+    /// </summary>
+    public static string HttpClientName => "LinePay";
+
+    /// <summary>
+    /// Gets the key of the order's generic attribute holding its LINE Pay payment (JSON)
+    /// </summary>
+    public static string OrderPaymentAttribute => "LinePay.OrderPayment";
+
+    /// <summary>
+    /// Gets the key of the lock taken while a payment of an order is confirmed; {0} is the order GUID
+    /// </summary>
+    public static string ConfirmLockKey => "Nop.Plugin.Payments.LinePay.Confirm-{0}";
+
+    /// <summary>
+    /// Gets how long the confirm lock is held at most (LINE Pay's Confirm timeout plus a Check and a Details)
+    /// </summary>
+    public static TimeSpan ConfirmLockExpiration => TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Names of the plugin's routes
+    /// </summary>
+    public static class Route
+    {
+        /// <summary>
+        /// Gets the route name of the admin configuration page
+        /// </summary>
+        public static string Configuration => "Plugin.Payments.LinePay.Configuration";
+
+        /// <summary>
+        /// Gets the route name of the confirm return (the customer approved the payment on LINE Pay)
+        /// </summary>
+        public static string Confirm => "Plugin.Payments.LinePay.Confirm";
+
+        /// <summary>
+        /// Gets the route name of the cancel return (the customer cancelled the payment on LINE Pay)
+        /// </summary>
+        public static string Cancel => "Plugin.Payments.LinePay.Cancel";
+    }
 }

@@ -1,4 +1,6 @@
 using Nop.Core.Configuration;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services.Api;
 
 namespace Nop.Plugin.Payments.LinePay;
 
@@ -21,4 +23,34 @@ public class LinePayPaymentSettings : ISettings
     /// Gets or sets a value indicating whether to use LINE Pay's sandbox
     /// </summary>
     public bool UseSandbox { get; set; }
+
+    /// <summary>
+    /// Gets or sets the version of LINE Pay's Online API to call
+    /// </summary>
+    public LinePayApiVersion ApiVersion { get; set; }
+
+    /// <summary>
+    /// Gets or sets the currency the customer pays in on LINE Pay (TWD, THB or USD)
+    /// </summary>
+    public string CurrencyCode { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether an approved payment is captured at once or only authorized
+    /// </summary>
+    public LinePayPaymentMode PaymentMode { get; set; }
+
+    /// <summary>
+    /// Gets or sets the additional fee charged for paying with LINE Pay
+    /// </summary>
+    public decimal AdditionalFee { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the additional fee is a percentage of the order total (otherwise a fixed amount)
+    /// </summary>
+    public bool AdditionalFeePercentage { get; set; }
+
+    /// <summary>
+    /// Gets or sets the base address of the API to call instead of LINE Pay's own (e.g. a local emulator); empty for LINE Pay
+    /// </summary>
+    public string ApiBaseAddress { get; set; }
 }

@@ -77,6 +77,9 @@ public sealed class EmulatorSettings
     /// <summary>Whether the merchant may request payType PREAPPROVED (otherwise 1194)</summary>
     public bool PreapprovedAllowed { get; set; } = true;
 
+    /// <summary>Added to the payInfo amount Confirm reports, to exercise a shop's check that payInfo adds up (0 = exact)</summary>
+    public decimal ConfirmPayInfoDifference { get; set; }
+
     /// <summary>Funding method reported in payInfo[].method</summary>
     public string PayMethod { get; set; } = "CREDIT_CARD";
 

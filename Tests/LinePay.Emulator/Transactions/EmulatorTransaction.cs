@@ -78,5 +78,5 @@ internal sealed class EmulatorTransaction
 
     public TransactionSnapshot Snapshot() => new(TransactionId, OrderId, State, Amount, Currency, Capture, Preapproved,
         ConfirmUrlType, PaymentUrl, CreatedAt, PaymentUrlExpiresAt, ConfirmedAt, AuthorizationExpiresAt,
-        CapturedAmount, RefundedAmount, Refunds.ToArray(), RegKey, InFlight, ConfirmCount);
+        CapturedAmount, RefundedAmount, Refunds.ToArray(), RegKey, InFlight, ConfirmCount, Packages.GetRawText());
 }

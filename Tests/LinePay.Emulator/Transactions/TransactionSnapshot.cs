@@ -22,4 +22,5 @@ public sealed record TransactionSnapshot(
     IReadOnlyList<RefundRecord> Refunds,
     string? RegKey,
     bool InFlight,
-    int ConfirmCount);
+    int ConfirmCount,
+    string PackagesJson);

@@ -29,6 +29,7 @@ public class PluginPackageTests
     [TestCase("logo.png")]
     [TestCase("Views/_ViewImports.cshtml")]
     [TestCase("Views/Configure.cshtml")]
+    [TestCase("Views/PaymentInfo.cshtml")]
     [TestCase("Localization/en-US.xml")]
     [TestCase("Localization/zh-TW.xml")]
     [TestCase("Localization/th-TH.xml")]

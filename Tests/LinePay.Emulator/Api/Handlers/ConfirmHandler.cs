@@ -65,7 +65,7 @@ internal sealed class ConfirmHandler(
         {
             ["orderId"] = transaction.OrderId,
             ["transactionId"] = transaction.TransactionId,
-            ["payInfo"] = PaymentInfo.PayInfo(settings.PayMethod, transaction.Amount),
+            ["payInfo"] = PaymentInfo.PayInfo(settings.PayMethod, transaction.Amount + settings.ConfirmPayInfoDifference),
             ["packages"] = Packages(transaction)
         };
         if (transaction.AuthorizationExpiresAt is { } expires)

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+
+namespace Nop.Plugin.Payments.LinePay.Domain;
+
+/// <summary>
+/// What the plugin keeps on an order about its current LINE Pay payment attempt. Stored as one JSON value (a generic
+/// attribute of the order) so that it is always read and written whole.
+/// </summary>
+public class LinePayOrderPayment
+{
+    /// <summary>
+    /// Gets or sets LINE Pay's transaction ID of the attempt (19 digits; never a double)
+    /// </summary>
+    public long TransactionId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the orderId sent to LINE Pay (unique per attempt, see <see cref="LinePayOrderIds"/>)
+    /// </summary>
+    public string LinePayOrderId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the attempt number: 1 for the first request of the order, one more for each new request
+    /// </summary>
+    public int Attempt { get; set; }
+
+    /// <summary>
+    /// Gets or sets the amount requested, in <see cref="Currency"/>; Confirm is always called with this amount
+    /// </summary>
+    public decimal Amount { get; set; }
+
+    /// <summary>
+    /// Gets or sets the currency requested (TWD, THB or USD)
+    /// </summary>
+    public string Currency { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether the attempt was requested to be captured at once or only authorized
+    /// </summary>
+    public LinePayPaymentMode PaymentMode { get; set; }
+
+    /// <summary>
+    /// Gets or sets where the payment stands
+    /// </summary>
+    public LinePayPaymentState State { get; set; }
+
+    /// <summary>
+    /// Gets or sets the last return code LINE Pay answered for this attempt (e.g. 0000, 1172)
+    /// </summary>
+    public string LastReturnCode { get; set; }
+
+    /// <summary>
+    /// Gets or sets when the payment was requested (UTC)
+    /// </summary>
+    public DateTime RequestedOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets when the record last changed (UTC)
+    /// </summary>
+    public DateTime UpdatedOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets when LINE Pay confirmed the payment (UTC)
+    /// </summary>
+    public DateTime? ConfirmedOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets until when an authorization can be captured (UTC); authorize-only mode
+    /// </summary>
+    public DateTime? AuthorizationExpiresOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets a value indicating whether LINE Pay took the money (captured or authorized)
+    /// </summary>
+    [JsonIgnore]
+    public bool IsConfirmed => State is LinePayPaymentState.Paid or LinePayPaymentState.Authorized;
+
+    /// <summary>
+    /// Gets the amount as written on the wire, e.g. "100" for TWD, "12.5" for THB
+    /// </summary>
+    public string FormatAmount() => $"{LinePayCurrencyScale.ToWireAmount(Amount, Currency).ToString(CultureInfo.InvariantCulture)} {Currency}";
+}

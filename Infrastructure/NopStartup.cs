@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Web.Framework.Infrastructure.Extensions;
+
+namespace Nop.Plugin.Payments.LinePay.Infrastructure;
+
+/// <summary>
+/// Represents the object for the configuring services on application startup
+/// </summary>
+public class NopStartup : INopStartup
+{
+    /// <summary>
+    /// Add and configure any of the middleware
+    /// </summary>
+    /// <param name="services">Collection of service descriptors</param>
+    /// <param name="configuration">Configuration of the application</param>
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpClient(LinePayDefaults.HttpClientName).WithProxy();
+
+        services.AddScoped<LinePayAvailabilityService>();
+        services.AddScoped<LinePayLocaleResourceService>();
+        services.AddScoped<LinePayClientFactory>();
+        services.AddScoped<LinePayOrderPaymentService>();
+        services.AddScoped<LinePayOrderNoteService>();
+        services.AddScoped<LinePayOrderAmountService>();
+        services.AddScoped<LinePayPaymentRequestService>();
+        services.AddScoped<LinePayPaymentConfirmationService>();
+        services.AddScoped<LinePayCredentialsTestService>();
+    }
+
+    /// <summary>
+    /// Configure the using of added middleware
+    /// </summary>
+    /// <param name="application">Builder for configuring an application's request pipeline</param>
+    public void Configure(IApplicationBuilder application)
+    {
+    }
+
+    /// <summary>
+    /// Gets order of this startup configuration implementation
+    /// </summary>
+    public int Order => 1;
+}

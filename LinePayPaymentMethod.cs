@@ -1,0 +1,257 @@
+using Microsoft.AspNetCore.Http;
+using Nop.Core;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.LinePay.Components;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+using Nop.Services.Payments;
+using Nop.Services.Plugins;
+
+namespace Nop.Plugin.Payments.LinePay;
+
+/// <summary>
+/// LINE Pay payment method: the customer is redirected to LINE Pay to approve the payment and comes back to the store
+/// </summary>
+public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
+{
+    #region Fields
+
+    protected readonly IOrderTotalCalculationService _orderTotalCalculationService;
+    protected readonly ILocalizationService _localizationService;
+    protected readonly ISettingService _settingService;
+    protected readonly IWebHelper _webHelper;
+    protected readonly LinePayAvailabilityService _availabilityService;
+    protected readonly LinePayLocaleResourceService _localeResourceService;
+    protected readonly LinePayPaymentRequestService _paymentRequestService;
+    protected readonly LinePayPaymentSettings _settings;
+
+    #endregion
+
+    #region Ctor
+
+    public LinePayPaymentMethod(IOrderTotalCalculationService orderTotalCalculationService,
+        ILocalizationService localizationService,
+        ISettingService settingService,
+        IWebHelper webHelper,
+        LinePayAvailabilityService availabilityService,
+        LinePayLocaleResourceService localeResourceService,
+        LinePayPaymentRequestService paymentRequestService,
+        LinePayPaymentSettings settings)
+    {
+        _orderTotalCalculationService = orderTotalCalculationService;
+        _localizationService = localizationService;
+        _settingService = settingService;
+        _webHelper = webHelper;
+        _availabilityService = availabilityService;
+        _localeResourceService = localeResourceService;
+        _paymentRequestService = paymentRequestService;
+        _settings = settings;
+    }
+
+    #endregion
+
+    #region Methods
+
+    /// <summary>
+    /// Process a payment: nothing is charged yet, the order is placed as pending and the customer pays on LINE Pay
+    /// </summary>
+    public Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest)
+    {
+        return Task.FromResult(new ProcessPaymentResult { NewPaymentStatus = Core.Domain.Payments.PaymentStatus.Pending });
+    }
+
+    /// <summary>
+    /// Post process payment: requests the payment from LINE Pay and redirects the customer to it (also when the
+    /// customer retries the payment of a pending order)
+    /// </summary>
+    public async Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
+    {
+        ArgumentNullException.ThrowIfNull(postProcessPaymentRequest);
+
+        await _paymentRequestService.RequestPaymentAsync(postProcessPaymentRequest.Order);
+    }
+
+    /// <summary>
+    /// Returns a value indicating whether payment method should be hidden during checkout
+    /// </summary>
+    public async Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
+    {
+        return !await _availabilityService.IsAvailableAsync();
+    }
+
+    /// <summary>
+    /// Gets the additional handling fee: fixed or a percentage of the cart total, as configured
+    /// </summary>
+    public async Task<decimal> GetAdditionalHandlingFeeAsync(IList<ShoppingCartItem> cart)
+    {
+        return await _orderTotalCalculationService.CalculatePaymentAdditionalFeeAsync(cart,
+            _settings.AdditionalFee, _settings.AdditionalFeePercentage);
+    }
+
+    /// <summary>
+    /// Captures an authorized payment
+    /// </summary>
+    public Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest)
+    {
+        throw new NotImplementedException();
+    }
+
+    /// <summary>
+    /// Refunds a payment, fully or partially
+    /// </summary>
+    public Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest)
+    {
+        throw new NotImplementedException();
+    }
+
+    /// <summary>
+    /// Voids an authorized payment
+    /// </summary>
+    public Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest)
+    {
+        throw new NotImplementedException();
+    }
+
+    /// <summary>
+    /// Process recurring payment
+    /// </summary>
+    public Task<ProcessPaymentResult> ProcessRecurringPaymentAsync(ProcessPaymentRequest processPaymentRequest)
+    {
+        return Task.FromResult(new ProcessPaymentResult { Errors = ["Recurring payment not supported"] });
+    }
+
+    /// <summary>
+    /// Cancels a recurring payment
+    /// </summary>
+    public Task<CancelRecurringPaymentResult> CancelRecurringPaymentAsync(CancelRecurringPaymentRequest cancelPaymentRequest)
+    {
+        return Task.FromResult(new CancelRecurringPaymentResult { Errors = ["Recurring payment not supported"] });
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the customer can pay a placed but unpaid order again (the "Retry payment" link);
+    /// nopCommerce itself only asks for pending, not cancelled orders
+    /// </summary>
+    public Task<bool> CanRePostProcessPaymentAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        //not right after placing the order: the first redirection to LINE Pay may still be under way
+        return Task.FromResult((DateTime.UtcNow - order.CreatedOnUtc).TotalSeconds >= 5);
+    }
+
+    /// <summary>
+    /// Validate payment form: there is nothing to enter, the customer approves the payment on LINE Pay
+    /// </summary>
+    public Task<IList<string>> ValidatePaymentFormAsync(IFormCollection form)
+    {
+        return Task.FromResult<IList<string>>(new List<string>());
+    }
+
+    /// <summary>
+    /// Get payment information
+    /// </summary>
+    public Task<ProcessPaymentRequest> GetPaymentInfoAsync(IFormCollection form)
+    {
+        return Task.FromResult(new ProcessPaymentRequest());
+    }
+
+    /// <summary>
+    /// Gets a configuration page URL
+    /// </summary>
+    public override string GetConfigurationPageUrl()
+    {
+        return $"{_webHelper.GetStoreLocation()}{LinePayDefaults.ConfigurationPath}";
+    }
+
+    /// <summary>
+    /// Gets the view component shown on the payment info step of checkout
+    /// </summary>
+    public Type GetPublicViewComponent()
+    {
+        return typeof(LinePayPaymentInfoViewComponent);
+    }
+
+    /// <summary>
+    /// Gets the payment method description shown on the payment method step of checkout
+    /// </summary>
+    public async Task<string> GetPaymentMethodDescriptionAsync()
+    {
+        return await _localizationService.GetResourceAsync($"{LinePayDefaults.ResourcePrefix}.PaymentMethodDescription");
+    }
+
+    /// <summary>
+    /// Install the plugin: default settings (sandbox, API v3, TWD, capture) and the locale resources of every language
+    /// </summary>
+    public override async Task InstallAsync()
+    {
+        await _settingService.SaveSettingAsync(new LinePayPaymentSettings
+        {
+            UseSandbox = true,
+            ApiVersion = LinePayApiVersion.V3,
+            CurrencyCode = "TWD",
+            PaymentMode = LinePayPaymentMode.CaptureImmediately
+        });
+
+        //the resource files are deployed beside the plugin assembly
+        await _localeResourceService.AddOrUpdateResourcesAsync(Path.GetDirectoryName(PluginDescriptor.OriginalAssemblyFile));
+
+        await base.InstallAsync();
+    }
+
+    /// <summary>
+    /// Uninstall the plugin: settings of every store and locale resources
+    /// </summary>
+    public override async Task UninstallAsync()
+    {
+        await _settingService.DeleteSettingAsync<LinePayPaymentSettings>();
+        await _localeResourceService.DeleteResourcesAsync();
+
+        await base.UninstallAsync();
+    }
+
+    #endregion
+
+    #region Properties
+
+    /// <summary>
+    /// Gets a value indicating whether capture is supported: payments are only authorized in authorize-only mode
+    /// </summary>
+    public bool SupportCapture => _settings.PaymentMode == LinePayPaymentMode.AuthorizeOnly;
+
+    /// <summary>
+    /// Gets a value indicating whether partial refund is supported
+    /// </summary>
+    public bool SupportPartiallyRefund => true;
+
+    /// <summary>
+    /// Gets a value indicating whether refund is supported
+    /// </summary>
+    public bool SupportRefund => true;
+
+    /// <summary>
+    /// Gets a value indicating whether void is supported: only an authorization can be voided
+    /// </summary>
+    public bool SupportVoid => _settings.PaymentMode == LinePayPaymentMode.AuthorizeOnly;
+
+    /// <summary>
+    /// Gets a recurring payment type of payment method
+    /// </summary>
+    public RecurringPaymentType RecurringPaymentType => RecurringPaymentType.NotSupported;
+
+    /// <summary>
+    /// Gets a payment method type
+    /// </summary>
+    public PaymentMethodType PaymentMethodType => PaymentMethodType.Redirection;
+
+    /// <summary>
+    /// Gets a value indicating whether we should display a payment information page for this plugin
+    /// </summary>
+    public bool SkipPaymentInfo => false;
+
+    #endregion
+}

@@ -1,0 +1,23 @@
+// Compile-time stand-in for nopCommerce 4.90 (Nop.Services); never shipped.
+using Nop.Core.Domain.Orders;
+
+namespace Nop.Services.Orders;
+
+public partial interface IOrderProcessingService
+{
+    bool CanCancelOrder(Order order);
+
+    bool CanMarkOrderAsAuthorized(Order order);
+
+    Task MarkAsAuthorizedAsync(Order order);
+
+    bool CanMarkOrderAsPaid(Order order);
+
+    Task MarkOrderAsPaidAsync(Order order);
+
+    bool CanRefundOffline(Order order);
+
+    bool CanPartiallyRefundOffline(Order order, decimal amountToRefund);
+
+    bool CanVoidOffline(Order order);
+}

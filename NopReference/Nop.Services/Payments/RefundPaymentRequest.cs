@@ -1,0 +1,13 @@
+// Compile-time stand-in for nopCommerce 4.90 (Nop.Services); never shipped.
+using Nop.Core.Domain.Orders;
+
+namespace Nop.Services.Payments;
+
+public partial class RefundPaymentRequest
+{
+    public Order Order { get; set; }
+
+    public decimal AmountToRefund { get; set; }
+
+    public bool IsPartialRefund { get; set; }
+}

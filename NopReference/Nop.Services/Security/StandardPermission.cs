@@ -1,0 +1,10 @@
+// Compile-time stand-in for nopCommerce 4.90 (Nop.Services); never shipped.
+namespace Nop.Services.Security;
+
+public partial class StandardPermission
+{
+    public partial class Configuration
+    {
+        public const string MANAGE_PAYMENT_METHODS = "Configuration.ManagePaymentMethods";
+    }
+}

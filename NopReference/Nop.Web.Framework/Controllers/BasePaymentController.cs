@@ -1,0 +1,4 @@
+// Compile-time stand-in for nopCommerce 4.90 (Nop.Web.Framework); never shipped.
+namespace Nop.Web.Framework.Controllers;
+
+public abstract partial class BasePaymentController : BasePluginController;

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// Creates LINE Pay API clients for a store's settings, over the plugin's named HttpClient (registered with the store's
+/// proxy settings in NopStartup)
+/// </summary>
+public class LinePayClientFactory
+{
+    protected readonly IHttpClientFactory _httpClientFactory;
+    protected readonly ILoggerFactory _loggerFactory;
+
+    public LinePayClientFactory(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory)
+    {
+        _httpClientFactory = httpClientFactory;
+        _loggerFactory = loggerFactory;
+    }
+
+    /// <summary>
+    /// Creates a client for the settings (channel, sandbox or production, API version, optional base address)
+    /// </summary>
+    /// <exception cref="ArgumentException">The channel ID or secret is missing, or the base address is not an absolute http(s) address</exception>
+    public virtual LinePayClient CreateClient(LinePayPaymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        return new LinePayClient(_httpClientFactory.CreateClient(LinePayDefaults.HttpClientName), CreateOptions(settings),
+            _loggerFactory.CreateLogger<LinePayClient>());
+    }
+
+    /// <summary>
+    /// Maps the settings to client options
+    /// </summary>
+    public virtual LinePayClientOptions CreateOptions(LinePayPaymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        return new LinePayClientOptions
+        {
+            ChannelId = settings.ChannelId?.Trim(),
+            ChannelSecret = settings.ChannelSecret,
+            UseSandbox = settings.UseSandbox,
+            ApiVersion = settings.ApiVersion,
+            BaseAddress = ParseBaseAddress(settings.ApiBaseAddress),
+            Timeouts = CreateTimeouts()
+        };
+    }
+
+    /// <summary>
+    /// Gets the timeouts of the calls; LINE Pay's recommended ones
+    /// </summary>
+    protected virtual LinePayTimeouts CreateTimeouts() => new();
+
+    private static Uri ParseBaseAddress(string address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+            return null;
+
+        if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException("The LINE Pay API base address must be an absolute http or https address.", nameof(address));
+
+        return uri;
+    }
+}

@@ -1,0 +1,33 @@
+using Nop.Core.Domain.Orders;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// Adds the plugin's notes to orders (for the store owner; never with the channel secret)
+/// </summary>
+public class LinePayOrderNoteService
+{
+    protected readonly IOrderService _orderService;
+
+    public LinePayOrderNoteService(IOrderService orderService)
+    {
+        _orderService = orderService;
+    }
+
+    /// <summary>
+    /// Adds a note, not shown to the customer, prefixed with "LINE Pay: "
+    /// </summary>
+    public virtual async Task AddNoteAsync(Order order, string note)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        await _orderService.InsertOrderNoteAsync(new OrderNote
+        {
+            OrderId = order.Id,
+            Note = $"LINE Pay: {note}",
+            DisplayToCustomer = false,
+            CreatedOnUtc = DateTime.UtcNow
+        });
+    }
+}

@@ -1,0 +1,84 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Nop.Plugin.Payments.LinePay.Models;
+using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Web.Framework.Mvc.ModelBinding;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Localization;
+
+[TestFixture]
+public class ResourceFileTests
+{
+    private static readonly string[] Cultures = ["en-US", "zh-TW", "th-TH"];
+
+    private static IDictionary<string, string> Resources(string culture) =>
+        LinePayLocaleResourceService.ReadResourceFile(PluginFiles.InRoot($"Localization/{culture}.xml"));
+
+    [TestCase("zh-TW")]
+    [TestCase("th-TH")]
+    public void EveryLanguageHasTheSameKeysAsEnglish(string culture)
+    {
+        Assert.That(Resources(culture).Keys, Is.EquivalentTo(Resources("en-US").Keys));
+    }
+
+    [TestCaseSource(nameof(Cultures))]
+    public void EveryFileIsALanguagePackOfItsCultureWithOnlyThePluginsNonEmptyResources(string culture)
+    {
+        var root = XDocument.Load(PluginFiles.InRoot($"Localization/{culture}.xml")).Root!;
+        var resources = Resources(culture);
+
+        Assert.That(root.Name.LocalName, Is.EqualTo("Language"));
+        Assert.That((string)root.Attribute("Culture"), Is.EqualTo(culture));
+        Assert.That(root.Elements("LocaleResource").Count(), Is.EqualTo(resources.Count), "duplicate resource names");
+        Assert.That(resources.Keys, Is.All.StartsWith(LinePayDefaults.ResourcePrefix + "."));
+        Assert.That(resources.Values, Is.All.Not.Null.And.Not.Empty.And.Not.StartsWith(" "));
+    }
+
+    [Test]
+    public void TranslationsAreNotCopiesOfTheEnglishText()
+    {
+        var english = Resources("en-US");
+        foreach (var culture in new[] { "zh-TW", "th-TH" })
+        {
+            var translated = Resources(culture);
+            //short product terms such as "Channel ID" are kept in English by LINE Pay's own merchant pages
+            var copied = english.Keys.Where(k => translated[k] == english[k] && english[k].Length > 20).ToList();
+            Assert.That(copied, Is.Empty, culture);
+        }
+    }
+
+    [Test]
+    public void EveryConfigurationFieldHasALabelAndAHint()
+    {
+        var english = Resources("en-US");
+        var keys = typeof(ConfigurationModel).GetProperties()
+            .Select(p => p.GetCustomAttribute<NopResourceDisplayNameAttribute>()?.ResourceKey)
+            .Where(key => key is not null)
+            .ToList();
+
+        Assert.That(keys, Has.Count.EqualTo(9));
+        Assert.That(english.Keys, Is.SupersetOf(keys));
+        Assert.That(english.Keys, Is.SupersetOf(keys.Select(key => key + ".Hint")));
+    }
+
+    [Test]
+    public void EveryResourceTheCodeAndViewsNameExists()
+    {
+        var english = Resources("en-US");
+        var sources = Directory.GetFiles(PluginFiles.Root, "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(PluginFiles.InRoot("Views"), "*.cshtml"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Tests{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}NopReference{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
+        var named = sources
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), "\"(Plugins\\.Payments\\.LinePay\\.[A-Za-z.]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+
+        Assert.That(named, Is.Not.Empty);
+        Assert.That(english.Keys, Is.SupersetOf(named));
+        Assert.That(english.Keys, Does.Contain("Plugins.Payments.LinePay.PaymentMode.CaptureImmediately")
+            .And.Contain("Plugins.Payments.LinePay.PaymentMode.AuthorizeOnly"));
+    }
+}

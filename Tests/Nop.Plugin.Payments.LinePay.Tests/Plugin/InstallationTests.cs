@@ -1,0 +1,130 @@
+using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Localization;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Services.Configuration;
+using Nop.Services.Directory;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+using Nop.Services.Plugins;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Plugin;
+
+[TestFixture]
+public class InstallationTests
+{
+    private Mock<ISettingService> _settingService;
+    private Mock<ILocalizationService> _localization;
+    private List<Language> _languages;
+    private Dictionary<int, IDictionary<string, string>> _addedResources;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _settingService = new Mock<ISettingService>();
+        _localization = new Mock<ILocalizationService>();
+        _addedResources = new Dictionary<int, IDictionary<string, string>>();
+        _localization.Setup(l => l.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()))
+            .Callback((IDictionary<string, string> resources, int? languageId) => _addedResources.Add(languageId!.Value, resources))
+            .Returns(Task.CompletedTask);
+        _languages = new List<Language>
+        {
+            new() { Id = 1, Name = "English", LanguageCulture = "en-US" },
+            new() { Id = 2, Name = "繁體中文", LanguageCulture = "zh-TW" },
+            new() { Id = 3, Name = "ไทย", LanguageCulture = "th-TH" },
+            new() { Id = 4, Name = "Deutsch", LanguageCulture = "de-DE" },
+            new() { Id = 5, Name = "English (UK)", LanguageCulture = "en-GB" }
+        };
+    }
+
+    private LinePayPaymentMethod CreateMethod()
+    {
+        var languageService = new Mock<ILanguageService>();
+        languageService.Setup(l => l.GetAllLanguagesAsync(true, 0)).ReturnsAsync(_languages);
+        var settings = new LinePayPaymentSettings();
+
+        return new LinePayPaymentMethod(new Mock<IOrderTotalCalculationService>().Object, _localization.Object,
+            _settingService.Object, new Mock<IWebHelper>().Object,
+            new LinePayAvailabilityService(new Mock<ICurrencyService>().Object, new Mock<IStoreContext>().Object, settings),
+            new LinePayLocaleResourceService(languageService.Object, _localization.Object),
+            null, settings)
+        {
+            //as nopCommerce sets it: the plugin assembly in the plugin's folder
+            PluginDescriptor = new PluginDescriptor
+            {
+                SystemName = LinePayDefaults.SystemName,
+                OriginalAssemblyFile = PluginFiles.InRoot("Nop.Plugin.Payments.LinePay.dll")
+            }
+        };
+    }
+
+    private static IDictionary<string, string> ResourceFile(string culture) =>
+        LinePayLocaleResourceService.ReadResourceFile(PluginFiles.InRoot($"Localization/{culture}.xml"));
+
+    [Test]
+    public async Task InstallSavesTheDefaultSettings()
+    {
+        LinePayPaymentSettings saved = null;
+        _settingService.Setup(s => s.SaveSettingAsync(It.IsAny<LinePayPaymentSettings>(), 0))
+            .Callback((LinePayPaymentSettings settings, int _) => saved = settings)
+            .Returns(Task.CompletedTask);
+
+        await CreateMethod().InstallAsync();
+
+        Assert.That(saved, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved.UseSandbox, Is.True);
+            Assert.That(saved.ApiVersion, Is.EqualTo(LinePayApiVersion.V3));
+            Assert.That(saved.CurrencyCode, Is.EqualTo("TWD"));
+            Assert.That(saved.PaymentMode, Is.EqualTo(LinePayPaymentMode.CaptureImmediately));
+            Assert.That(saved.AdditionalFee, Is.Zero);
+            Assert.That(saved.ChannelId, Is.Null);
+            Assert.That(saved.ChannelSecret, Is.Null);
+            Assert.That(saved.ApiBaseAddress, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task InstallAddsEachLanguageItsOwnTranslationAndEnglishToTheOthers()
+    {
+        await CreateMethod().InstallAsync();
+
+        Assert.That(_addedResources.Keys, Is.EquivalentTo(new[] { 1, 2, 3, 4, 5 }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(_addedResources[1], Is.EquivalentTo(ResourceFile("en-US")));
+            Assert.That(_addedResources[2], Is.EquivalentTo(ResourceFile("zh-TW")));
+            Assert.That(_addedResources[3], Is.EquivalentTo(ResourceFile("th-TH")));
+            Assert.That(_addedResources[4], Is.EquivalentTo(ResourceFile("en-US")));
+            Assert.That(_addedResources[5], Is.EquivalentTo(ResourceFile("en-US")));
+            Assert.That(_addedResources[2]["Plugins.Payments.LinePay.Fields.UseSandbox"], Is.EqualTo("使用測試環境"));
+        });
+    }
+
+    [TestCase("en-US", "en-US")]
+    [TestCase("en-GB", "en-US")]
+    [TestCase("zh-TW", "zh-TW")]
+    [TestCase("zh-Hant-TW", "zh-TW")]
+    [TestCase("zh-HK", "zh-TW")]
+    [TestCase("zh-CN", "en-US")]
+    [TestCase("th-TH", "th-TH")]
+    [TestCase("th", "th-TH")]
+    [TestCase("ja-JP", "en-US")]
+    [TestCase(null, "en-US")]
+    public void LanguagesAreServedByTheFileOfTheirCulture(string languageCulture, string fileCulture)
+    {
+        Assert.That(LinePayLocaleResourceService.GetResourceCulture(languageCulture), Is.EqualTo(fileCulture));
+    }
+
+    [Test]
+    public async Task UninstallDeletesTheSettingsAndTheResources()
+    {
+        await CreateMethod().UninstallAsync();
+
+        _settingService.Verify(s => s.DeleteSettingAsync<LinePayPaymentSettings>(), Times.Once);
+        _localization.Verify(l => l.DeleteLocaleResourcesAsync("Plugins.Payments.LinePay", null), Times.Once);
+    }
+}

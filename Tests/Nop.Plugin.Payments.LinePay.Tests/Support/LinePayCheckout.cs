@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.LinePay.Controllers;
+using Nop.Plugin.Payments.LinePay.Services;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Support;
+
+/// <summary>
+/// The plugin's real checkout services and return controller over a <see cref="NopStore"/>: what a customer's browser
+/// would do, one request at a time
+/// </summary>
+public class LinePayCheckout(NopStore store)
+{
+    public NopStore Store { get; } = store;
+
+    public LinePayOrderPaymentService OrderPayments => new(Store.GenericAttributeService.Object);
+
+    public LinePayOrderNoteService Notes => new(Store.OrderService.Object);
+
+    public LinePayPaymentConfirmationService Confirmation => new(Store.Locker.Object, Store.Logger.Object,
+        Store.OrderProcessing.Service.Object, Store.OrderService.Object, Store.Settings.Service.Object, Store.ClientFactory,
+        Notes, OrderPayments);
+
+    public LinePayPaymentRequestService Requests => new(Store.HttpContextAccessor.Object, Store.LanguageService.Object,
+        Store.LocalizationService.Object, Store.OrderService.Object, Store.ProductService.Object, Store.Settings.Service.Object,
+        Store.WebHelper.Object, Store.ClientFactory, new LinePayOrderAmountService(Store.CurrencySettings, Store.CurrencyService.Object),
+        Notes, OrderPayments, Confirmation);
+
+    public PaymentLinePayReturnController ReturnController() =>
+        new(Store.LocalizationService.Object, Store.NotificationService.Object, Confirmation)
+        {
+            ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
+        };
+
+    /// <summary>PostProcessPaymentAsync of a placed order; returns where the customer is redirected</summary>
+    public async Task<Uri> PostProcessAsync(Order order)
+    {
+        var http = Store.StartRequest();
+        await Requests.RequestPaymentAsync(order);
+
+        return http.Response.StatusCode == StatusCodes.Status302Found ? new Uri(http.Response.Headers.Location.ToString()) : null;
+    }
+
+    /// <summary>The browser arrives at the confirm or cancel URL LINE Pay redirected it to</summary>
+    public async Task<RedirectToRouteResult> ArriveAsync(Uri returnUrl)
+    {
+        var query = QueryHelpers.ParseQuery(returnUrl.Query);
+        var transactionId = query.TryGetValue("transactionId", out var t) ? t.ToString() : null;
+        var orderId = query.TryGetValue("orderId", out var o) ? o.ToString() : null;
+        var path = returnUrl.GetLeftPart(UriPartial.Path);
+        var controller = ReturnController();
+
+        var result = path == NopStore.StoreLocation + LinePayDefaults.ConfirmPath ? await controller.Confirm(transactionId, orderId)
+            : path == NopStore.StoreLocation + LinePayDefaults.CancelPath ? await controller.Cancel(transactionId, orderId)
+            : throw new InvalidOperationException($"{returnUrl} is not a return URL of the store.");
+
+        return (RedirectToRouteResult)result;
+    }
+}

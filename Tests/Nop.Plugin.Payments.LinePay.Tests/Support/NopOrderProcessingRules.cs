@@ -1,0 +1,98 @@
+using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Support;
+
+/// <summary>
+/// An IOrderProcessingService mock whose members follow nopCommerce 4.90.3's OrderProcessingService: the same guards,
+/// the same status changes, saves and notes (events and e-mails aside)
+/// </summary>
+public class NopOrderProcessingRules
+{
+    private readonly NopStore _store;
+
+    public Mock<IOrderProcessingService> Service { get; } = new(MockBehavior.Strict);
+
+    public NopOrderProcessingRules(NopStore store)
+    {
+        _store = store;
+
+        Service.Setup(s => s.CanMarkOrderAsPaid(It.IsAny<Order>())).Returns((Order order) => CanMarkOrderAsPaid(order));
+        Service.Setup(s => s.MarkOrderAsPaidAsync(It.IsAny<Order>())).Returns((Order order) => MarkOrderAsPaidAsync(order));
+        Service.Setup(s => s.CanMarkOrderAsAuthorized(It.IsAny<Order>())).Returns((Order order) => CanMarkOrderAsAuthorized(order));
+        Service.Setup(s => s.MarkAsAuthorizedAsync(It.IsAny<Order>())).Returns((Order order) => MarkAsAuthorizedAsync(order));
+        Service.Setup(s => s.CanCancelOrder(It.IsAny<Order>())).Returns((Order order) => order.OrderStatus != OrderStatus.Cancelled);
+        Service.Setup(s => s.CanVoidOffline(It.IsAny<Order>()))
+            .Returns((Order order) => order.OrderTotal != decimal.Zero && order.PaymentStatus == PaymentStatus.Authorized);
+        Service.Setup(s => s.CanRefundOffline(It.IsAny<Order>()))
+            .Returns((Order order) => order.OrderTotal != decimal.Zero && order.RefundedAmount <= decimal.Zero
+                && order.PaymentStatus == PaymentStatus.Paid);
+        Service.Setup(s => s.CanPartiallyRefundOffline(It.IsAny<Order>(), It.IsAny<decimal>()))
+            .Returns((Order order, decimal amount) => CanPartiallyRefundOffline(order, amount));
+    }
+
+    public static bool CanMarkOrderAsPaid(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        return order.OrderStatus != OrderStatus.Cancelled
+            && order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.Refunded or PaymentStatus.Voided);
+    }
+
+    public static bool CanMarkOrderAsAuthorized(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        return order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending;
+    }
+
+    private static bool CanPartiallyRefundOffline(Order order, decimal amountToRefund)
+    {
+        if (order.OrderTotal == decimal.Zero)
+            return false;
+
+        var canBeRefunded = order.OrderTotal - order.RefundedAmount;
+        if (canBeRefunded <= decimal.Zero || amountToRefund > canBeRefunded)
+            return false;
+
+        return order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded;
+    }
+
+    private async Task MarkOrderAsPaidAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!CanMarkOrderAsPaid(order))
+            throw new NopException("You can't mark this order as paid");
+
+        order.PaymentStatusId = (int)PaymentStatus.Paid;
+        order.PaidDateUtc = DateTime.UtcNow;
+        await _store.OrderService.Object.UpdateOrderAsync(order);
+        await _store.AddNoteAsync(order, "Order has been marked as paid");
+        await CheckOrderStatusAsync(order);
+    }
+
+    // 4.90 does not check CanMarkOrderAsAuthorized here: callers must
+    private async Task MarkAsAuthorizedAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        order.PaymentStatusId = (int)PaymentStatus.Authorized;
+        await _store.OrderService.Object.UpdateOrderAsync(order);
+        await _store.AddNoteAsync(order, "Order has been marked as authorized");
+        await CheckOrderStatusAsync(order);
+    }
+
+    // the part of CheckAndSaveOrderStatusAsync a payment changes: a pending order moves to processing once authorized or paid
+    private async Task CheckOrderStatusAsync(Order order)
+    {
+        if (order.OrderStatus == OrderStatus.Pending && order.PaymentStatus is PaymentStatus.Authorized or PaymentStatus.Paid)
+        {
+            order.OrderStatusId = (int)OrderStatus.Processing;
+            await _store.OrderService.Object.UpdateOrderAsync(order);
+            await _store.AddNoteAsync(order, $"Order status has been changed to {OrderStatus.Processing}");
+        }
+    }
+}

@@ -1,0 +1,382 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Moq;
+using Nop.Core;
+using Nop.Core.Caching;
+using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Configuration;
+using Nop.Services.Catalog;
+using Nop.Services.Common;
+using Nop.Services.Directory;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Messages;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Support;
+
+/// <summary>
+/// An in-memory nopCommerce store built from Moq mocks: orders (read as fresh copies, as from the database), order
+/// notes and items, generic attributes, settings per store, currencies, languages, a locker that refuses a held key
+/// without waiting, English resources, notifications and log entries kept for assertions, and real HttpClients
+/// </summary>
+public class NopStore
+{
+    public const int StoreId = 1;
+    public const string StoreLocation = "http://shop.test/";
+    public const int EnglishLanguageId = 1;
+    public const int ChineseLanguageId = 2;
+    public const int ThaiLanguageId = 3;
+
+    private static readonly Lazy<IDictionary<string, string>> _englishResources = new(() =>
+        LinePayLocaleResourceService.ReadResourceFile(PluginFiles.InRoot("Localization/en-US.xml")));
+
+    private readonly object _sync = new();
+    private readonly Dictionary<int, Order> _orders = new();
+    private readonly List<OrderNote> _notes = [];
+    private readonly Dictionary<(int EntityId, string Key), string> _attributes = new();
+    private readonly ConcurrentDictionary<string, bool> _locks = new();
+    private int _nextOrderId = 100;
+    private int _nextNoteId = 1;
+
+    public NopStore()
+    {
+        Settings = new SettingStore();
+        OrderProcessing = new NopOrderProcessingRules(this);
+        SetUpOrderService();
+        SetUpGenericAttributes();
+        SetUpLocker();
+        SetUpDirectory();
+        SetUpMessages();
+
+        WebHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns(StoreLocation);
+        StoreContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId, Name = "Test store" });
+        StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
+        HttpClientFactory.Setup(f => f.CreateClient(It.IsAny<string>())).Returns(() => new HttpClient());
+        ClientFactory = new TestLinePayClientFactory(HttpClientFactory.Object);
+        StartRequest();
+    }
+
+    public SettingStore Settings { get; }
+
+    public NopOrderProcessingRules OrderProcessing { get; }
+
+    public Mock<IOrderService> OrderService { get; } = new();
+
+    public Mock<IGenericAttributeService> GenericAttributeService { get; } = new();
+
+    public Mock<ILocker> Locker { get; } = new();
+
+    public Mock<ICurrencyService> CurrencyService { get; } = new();
+
+    public CurrencySettings CurrencySettings { get; } = new();
+
+    public Mock<ILanguageService> LanguageService { get; } = new();
+
+    public Mock<IProductService> ProductService { get; } = new();
+
+    public Mock<ILocalizationService> LocalizationService { get; } = new();
+
+    public Mock<INotificationService> NotificationService { get; } = new();
+
+    public Mock<ILogger> Logger { get; } = new();
+
+    public Mock<IWebHelper> WebHelper { get; } = new();
+
+    public Mock<IStoreContext> StoreContext { get; } = new();
+
+    public Mock<IHttpContextAccessor> HttpContextAccessor { get; } = new();
+
+    public Mock<IHttpClientFactory> HttpClientFactory { get; } = new();
+
+    public TestLinePayClientFactory ClientFactory { get; }
+
+    public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object);
+
+    public List<Currency> Currencies { get; } = [];
+
+    public List<Language> Languages { get; } =
+    [
+        new() { Id = EnglishLanguageId, Name = "English", LanguageCulture = "en-US", UniqueSeoCode = "en" },
+        new() { Id = ChineseLanguageId, Name = "繁體中文", LanguageCulture = "zh-TW", UniqueSeoCode = "zh" },
+        new() { Id = ThaiLanguageId, Name = "ไทย", LanguageCulture = "th-TH", UniqueSeoCode = "th" }
+    ];
+
+    public Dictionary<int, Product> Products { get; } = new();
+
+    public Dictionary<int, List<OrderItem>> OrderItems { get; } = new();
+
+    /// <summary>Notifications shown to the current user, as (kind, text)</summary>
+    public ConcurrentQueue<(string Kind, string Text)> Notifications { get; } = new();
+
+    /// <summary>Entries written to nopCommerce's log, as (level, message)</summary>
+    public ConcurrentQueue<(string Level, string Message)> Log { get; } = new();
+
+    /// <summary>The HttpContext of the current request (a fresh one after <see cref="StartRequest"/>)</summary>
+    public HttpContext HttpContext { get; private set; }
+
+    /// <summary>Begins a new request: a fresh HttpContext for the accessor</summary>
+    public HttpContext StartRequest()
+    {
+        HttpContext = new DefaultHttpContext();
+        HttpContextAccessor.Setup(a => a.HttpContext).Returns(HttpContext);
+        return HttpContext;
+    }
+
+    /// <summary>Stores the shared LINE Pay settings pointing at the emulator</summary>
+    public void ConfigureLinePay(Uri apiBaseAddress, string channelId, string channelSecret, string currencyCode = "TWD",
+        LinePayPaymentMode paymentMode = LinePayPaymentMode.CaptureImmediately, LinePayApiVersion apiVersion = LinePayApiVersion.V3)
+    {
+        Settings.Set(0, nameof(LinePayPaymentSettings.ChannelId), channelId);
+        Settings.Set(0, nameof(LinePayPaymentSettings.ChannelSecret), channelSecret);
+        Settings.Set(0, nameof(LinePayPaymentSettings.UseSandbox), true);
+        Settings.Set(0, nameof(LinePayPaymentSettings.ApiVersion), apiVersion);
+        Settings.Set(0, nameof(LinePayPaymentSettings.CurrencyCode), currencyCode);
+        Settings.Set(0, nameof(LinePayPaymentSettings.PaymentMode), paymentMode);
+        Settings.Set(0, nameof(LinePayPaymentSettings.ApiBaseAddress), apiBaseAddress.ToString());
+    }
+
+    /// <summary>Adds a currency; the first one added with <paramref name="primary"/> becomes the primary store currency</summary>
+    public Currency AddCurrency(string code, decimal rate, bool primary = false)
+    {
+        var currency = new Currency { Id = Currencies.Count + 1, CurrencyCode = code, Name = code, Rate = rate };
+        Currencies.Add(currency);
+        if (primary)
+            CurrencySettings.PrimaryStoreCurrencyId = currency.Id;
+        return currency;
+    }
+
+    /// <summary>Places a pending LINE Pay order of the store, as checkout does before PostProcessPaymentAsync</summary>
+    public Order PlaceOrder(decimal orderTotal, string customerCurrencyCode = "TWD", decimal currencyRate = 1m,
+        int languageId = EnglishLanguageId, DateTime? createdOnUtc = null)
+    {
+        lock (_sync)
+        {
+            var order = new Order
+            {
+                Id = _nextOrderId++,
+                OrderGuid = Guid.NewGuid(),
+                StoreId = StoreId,
+                CustomerId = 7,
+                OrderStatus = OrderStatus.Pending,
+                PaymentStatus = PaymentStatus.Pending,
+                PaymentMethodSystemName = LinePayDefaults.SystemName,
+                CustomerCurrencyCode = customerCurrencyCode,
+                CurrencyRate = currencyRate,
+                OrderTotal = orderTotal,
+                CustomerLanguageId = languageId,
+                CreatedOnUtc = createdOnUtc ?? DateTime.UtcNow.AddMinutes(-1)
+            };
+            order.CustomOrderNumber = order.Id.ToString();
+            _orders[order.Id] = Copy(order);
+            return order;
+        }
+    }
+
+    /// <summary>Adds an order line with its product</summary>
+    public void AddOrderItem(Order order, string productName, int quantity, decimal unitPriceInclTax)
+    {
+        lock (_sync)
+        {
+            var product = new Product { Id = Products.Count + 1, Name = productName };
+            Products[product.Id] = product;
+            if (!OrderItems.TryGetValue(order.Id, out var items))
+                OrderItems[order.Id] = items = [];
+            items.Add(new OrderItem
+            {
+                Id = items.Count + 1,
+                OrderId = order.Id,
+                ProductId = product.Id,
+                Quantity = quantity,
+                UnitPriceInclTax = unitPriceInclTax,
+                PriceInclTax = unitPriceInclTax * quantity
+            });
+        }
+    }
+
+    /// <summary>The order as stored now</summary>
+    public Order GetOrder(int orderId)
+    {
+        lock (_sync)
+            return _orders.TryGetValue(orderId, out var order) ? Copy(order) : null;
+    }
+
+    /// <summary>Changes the stored order</summary>
+    public void UpdateStoredOrder(int orderId, Action<Order> change)
+    {
+        lock (_sync)
+            change(_orders[orderId]);
+    }
+
+    public IReadOnlyList<OrderNote> NotesOf(int orderId)
+    {
+        lock (_sync)
+            return _notes.Where(n => n.OrderId == orderId).ToList();
+    }
+
+    /// <summary>The LINE Pay record stored on the order</summary>
+    public LinePayOrderPayment PaymentOf(int orderId) => LinePayOrderPaymentService.Deserialize(AttributeOf(orderId, LinePayDefaults.OrderPaymentAttribute));
+
+    public string AttributeOf(int entityId, string key)
+    {
+        lock (_sync)
+            return _attributes.GetValueOrDefault((entityId, key));
+    }
+
+    /// <summary>Saves a LINE Pay record on the order as the plugin would</summary>
+    public void SavePayment(int orderId, LinePayOrderPayment payment)
+    {
+        lock (_sync)
+            _attributes[(orderId, LinePayDefaults.OrderPaymentAttribute)] = LinePayOrderPaymentService.Serialize(payment);
+    }
+
+    /// <summary>Holds the lock of the key, as another request would, until the returned object is disposed</summary>
+    public IDisposable HoldLock(string key)
+    {
+        if (!_locks.TryAdd(key, true))
+            throw new InvalidOperationException($"{key} is already held.");
+        return new LockRelease(() => _locks.TryRemove(key, out _));
+    }
+
+    /// <summary>English text of a resource, or the key when there is none</summary>
+    public static string English(string key) => _englishResources.Value.TryGetValue(key, out var text) ? text : key;
+
+    internal Task AddNoteAsync(Order order, string note) =>
+        OrderService.Object.InsertOrderNoteAsync(new OrderNote { OrderId = order.Id, Note = note, CreatedOnUtc = DateTime.UtcNow });
+
+    private void SetUpOrderService()
+    {
+        OrderService.Setup(s => s.GetOrderByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => GetOrder(id));
+        OrderService.Setup(s => s.GetOrderByGuidAsync(It.IsAny<Guid>())).ReturnsAsync((Guid guid) =>
+        {
+            if (guid == Guid.Empty)
+                return null;
+            lock (_sync)
+                return _orders.Values.Where(o => o.OrderGuid == guid).Select(Copy).FirstOrDefault();
+        });
+        OrderService.Setup(s => s.UpdateOrderAsync(It.IsAny<Order>())).Returns((Order order) =>
+        {
+            lock (_sync)
+                _orders[order.Id] = Copy(order);
+            return Task.CompletedTask;
+        });
+        OrderService.Setup(s => s.GetOrderItemsAsync(It.IsAny<int>(), It.IsAny<bool?>(), It.IsAny<bool?>(), It.IsAny<int>()))
+            .ReturnsAsync((int orderId, bool? _, bool? _, int _) =>
+            {
+                lock (_sync)
+                    return OrderItems.TryGetValue(orderId, out var items) ? items.ToList() : new List<OrderItem>();
+            });
+        OrderService.Setup(s => s.GetOrderNotesByOrderIdAsync(It.IsAny<int>(), It.IsAny<bool?>()))
+            .ReturnsAsync((int orderId, bool? displayToCustomer) => NotesOf(orderId)
+                .Where(n => displayToCustomer is null || n.DisplayToCustomer == displayToCustomer).ToList());
+        OrderService.Setup(s => s.InsertOrderNoteAsync(It.IsAny<OrderNote>())).Returns((OrderNote note) =>
+        {
+            lock (_sync)
+            {
+                note.Id = _nextNoteId++;
+                _notes.Add(note);
+            }
+            return Task.CompletedTask;
+        });
+        ProductService.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Products.GetValueOrDefault(id));
+    }
+
+    private void SetUpGenericAttributes()
+    {
+        GenericAttributeService.Setup(s => s.GetAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>()))
+            .ReturnsAsync((BaseEntity entity, string key, int _, string defaultValue) => AttributeOf(entity.Id, key) ?? defaultValue);
+        GenericAttributeService.Setup(s => s.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>()))
+            .Returns((BaseEntity entity, string key, string value, int _) =>
+            {
+                lock (_sync)
+                {
+                    //nopCommerce deletes the attribute for an empty value
+                    if (string.IsNullOrEmpty(value))
+                        _attributes.Remove((entity.Id, key));
+                    else
+                        _attributes[(entity.Id, key)] = value;
+                }
+                return Task.CompletedTask;
+            });
+    }
+
+    // like MemoryCacheLocker: false at once when the key is held; the key is released when the action ends
+    private void SetUpLocker()
+    {
+        Locker.Setup(l => l.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
+            .Returns(async (string key, TimeSpan expiration, Func<Task> action) =>
+            {
+                if (!_locks.TryAdd(key, true))
+                    return false;
+                try
+                {
+                    await action();
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                finally
+                {
+                    _locks.TryRemove(key, out _);
+                }
+                return true;
+            });
+    }
+
+    private void SetUpDirectory()
+    {
+        CurrencyService.Setup(s => s.GetAllCurrenciesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => Currencies.ToList());
+        CurrencyService.Setup(s => s.GetCurrencyByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Currencies.FirstOrDefault(c => c.Id == id));
+        CurrencyService.Setup(s => s.GetCurrencyByCodeAsync(It.IsAny<string>()))
+            .ReturnsAsync((string code) => Currencies.FirstOrDefault(c => string.Equals(c.CurrencyCode, code, StringComparison.OrdinalIgnoreCase)));
+        //nopCommerce: amount × the target's rate (rates are relative to the primary exchange rate currency)
+        CurrencyService.Setup(s => s.ConvertFromPrimaryStoreCurrencyAsync(It.IsAny<decimal>(), It.IsAny<Currency>()))
+            .ReturnsAsync((decimal amount, Currency target) =>
+            {
+                var primary = Currencies.First(c => c.Id == CurrencySettings.PrimaryStoreCurrencyId);
+                return amount / primary.Rate * target.Rate;
+            });
+        LanguageService.Setup(s => s.GetLanguageByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Languages.FirstOrDefault(l => l.Id == id));
+        LanguageService.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => Languages.ToList());
+    }
+
+    private void SetUpMessages()
+    {
+        LocalizationService.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => English(key));
+        NotificationService.Setup(n => n.SuccessNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()))
+            .Callback((string text, bool _, int _) => Notifications.Enqueue(("success", text)));
+        NotificationService.Setup(n => n.WarningNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()))
+            .Callback((string text, bool _, int _) => Notifications.Enqueue(("warning", text)));
+        NotificationService.Setup(n => n.ErrorNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()))
+            .Callback((string text, bool _, int _) => Notifications.Enqueue(("error", text)));
+        Logger.Setup(l => l.InformationAsync(It.IsAny<string>(), It.IsAny<Exception>(), It.IsAny<Customer>()))
+            .Returns((string message, Exception _, Customer _) => { Log.Enqueue(("information", message)); return Task.CompletedTask; });
+        Logger.Setup(l => l.WarningAsync(It.IsAny<string>(), It.IsAny<Exception>(), It.IsAny<Customer>()))
+            .Returns((string message, Exception _, Customer _) => { Log.Enqueue(("warning", message)); return Task.CompletedTask; });
+        Logger.Setup(l => l.ErrorAsync(It.IsAny<string>(), It.IsAny<Exception>(), It.IsAny<Customer>()))
+            .Returns((string message, Exception _, Customer _) => { Log.Enqueue(("error", message)); return Task.CompletedTask; });
+    }
+
+    private static Order Copy(Order order)
+    {
+        var copy = new Order();
+        foreach (var property in typeof(Order).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite))
+            property.SetValue(copy, property.GetValue(order));
+        return copy;
+    }
+
+    private sealed class LockRelease(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+}
