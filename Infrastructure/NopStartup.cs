@@ -25,6 +25,9 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayLocaleResourceService>();
         services.AddScoped<LinePayClientFactory>();
         services.AddScoped<LinePayOrderPaymentService>();
+        services.AddScoped<LinePayCaptureService>();
+        services.AddScoped<LinePayVoidService>();
+        services.AddScoped<LinePayRefundService>();
     }
 
     /// <summary>
