@@ -25,6 +25,9 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     protected readonly ISettingService _settingService;
     protected readonly IWebHelper _webHelper;
     protected readonly LinePayAvailabilityService _availabilityService;
+    protected readonly LinePayCaptureService _captureService;
+    protected readonly LinePayRefundService _refundService;
+    protected readonly LinePayVoidService _voidService;
     protected readonly LinePayLocaleResourceService _localeResourceService;
     protected readonly LinePayPaymentRequestService _paymentRequestService;
     protected readonly LinePayPaymentSettings _settings;
@@ -38,6 +41,9 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         ISettingService settingService,
         IWebHelper webHelper,
         LinePayAvailabilityService availabilityService,
+        LinePayCaptureService captureService,
+        LinePayRefundService refundService,
+        LinePayVoidService voidService,
         LinePayLocaleResourceService localeResourceService,
         LinePayPaymentRequestService paymentRequestService,
         LinePayPaymentSettings settings)
@@ -47,6 +53,9 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         _settingService = settingService;
         _webHelper = webHelper;
         _availabilityService = availabilityService;
+        _captureService = captureService;
+        _refundService = refundService;
+        _voidService = voidService;
         _localeResourceService = localeResourceService;
         _paymentRequestService = paymentRequestService;
         _settings = settings;
@@ -93,27 +102,27 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     }
 
     /// <summary>
-    /// Captures an authorized payment
+    /// Captures an authorized payment: the whole authorized amount
     /// </summary>
-    public Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest)
+    public async Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest)
     {
-        throw new NotImplementedException();
+        return await _captureService.CaptureAsync(capturePaymentRequest);
     }
 
     /// <summary>
     /// Refunds a payment, fully or partially
     /// </summary>
-    public Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest)
+    public async Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest)
     {
-        throw new NotImplementedException();
+        return await _refundService.RefundAsync(refundPaymentRequest);
     }
 
     /// <summary>
     /// Voids an authorized payment
     /// </summary>
-    public Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest)
+    public async Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest)
     {
-        throw new NotImplementedException();
+        return await _voidService.VoidAsync(voidPaymentRequest);
     }
 
     /// <summary>
@@ -219,9 +228,10 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     #region Properties
 
     /// <summary>
-    /// Gets a value indicating whether capture is supported: payments are only authorized in authorize-only mode
+    /// Gets a value indicating whether capture is supported. nopCommerce offers it for authorized orders only, which
+    /// may have been placed before the store switched to capturing immediately, so it does not depend on the mode.
     /// </summary>
-    public bool SupportCapture => _settings.PaymentMode == LinePayPaymentMode.AuthorizeOnly;
+    public bool SupportCapture => true;
 
     /// <summary>
     /// Gets a value indicating whether partial refund is supported
@@ -234,9 +244,9 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     public bool SupportRefund => true;
 
     /// <summary>
-    /// Gets a value indicating whether void is supported: only an authorization can be voided
+    /// Gets a value indicating whether void is supported; like capture, nopCommerce offers it for authorized orders only
     /// </summary>
-    public bool SupportVoid => _settings.PaymentMode == LinePayPaymentMode.AuthorizeOnly;
+    public bool SupportVoid => true;
 
     /// <summary>
     /// Gets a recurring payment type of payment method

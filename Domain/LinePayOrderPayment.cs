@@ -72,6 +72,44 @@ public class LinePayOrderPayment
     public DateTime? AuthorizationExpiresOnUtc { get; set; }
 
     /// <summary>
+    /// Gets or sets the amount captured from an authorization, in <see cref="Currency"/>; null when Confirm captured the payment
+    /// </summary>
+    public decimal? CapturedAmount { get; set; }
+
+    /// <summary>
+    /// Gets or sets when the authorization was captured (UTC)
+    /// </summary>
+    public DateTime? CapturedOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets when the authorization was voided, or found cancelled by LINE Pay (UTC)
+    /// </summary>
+    public DateTime? VoidedOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets the refunds made of the payment, oldest first
+    /// </summary>
+    public List<LinePayRefund> Refunds { get; set; } = [];
+
+    /// <summary>
+    /// Gets the amount LINE Pay holds for the store once the payment is paid: the amount captured, in <see cref="Currency"/>
+    /// </summary>
+    [JsonIgnore]
+    public decimal PaidAmount => CapturedAmount ?? Amount;
+
+    /// <summary>
+    /// Gets the sum of the refunds, in <see cref="Currency"/>
+    /// </summary>
+    [JsonIgnore]
+    public decimal RefundedAmount => Refunds.Sum(refund => refund.Amount);
+
+    /// <summary>
+    /// Gets what can still be refunded, in <see cref="Currency"/>
+    /// </summary>
+    [JsonIgnore]
+    public decimal RefundableAmount => PaidAmount - RefundedAmount;
+
+    /// <summary>
     /// Gets a value indicating whether LINE Pay took the money (captured or authorized)
     /// </summary>
     [JsonIgnore]
@@ -81,4 +119,10 @@ public class LinePayOrderPayment
     /// Gets the amount as written on the wire, e.g. "100" for TWD, "12.5" for THB
     /// </summary>
     public string FormatAmount() => $"{LinePayCurrencyScale.ToWireAmount(Amount, Currency).ToString(CultureInfo.InvariantCulture)} {Currency}";
+
+    /// <summary>
+    /// Gets an amount in the payment's currency as written on the wire, e.g. "100 TWD"
+    /// </summary>
+    public string FormatAmount(decimal amount) =>
+        $"{LinePayCurrencyScale.ToWireAmount(amount, Currency).ToString(CultureInfo.InvariantCulture)} {Currency}";
 }

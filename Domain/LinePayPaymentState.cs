@@ -33,5 +33,16 @@ public enum LinePayPaymentState
     /// <summary>
     /// The customer cancelled on LINE Pay, or the reservation expired; the order stays pending and may be paid again
     /// </summary>
-    Cancelled = 5
+    Cancelled = 5,
+
+    /// <summary>
+    /// The authorization holds no money any more: voided from the order page, or cancelled by LINE Pay when a capture
+    /// was declined
+    /// </summary>
+    Voided = 6,
+
+    /// <summary>
+    /// The authorization was not captured before it expired; LINE Pay released the money
+    /// </summary>
+    AuthorizationExpired = 7
 }

@@ -30,6 +30,9 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayPaymentRequestService>();
         services.AddScoped<LinePayPaymentConfirmationService>();
         services.AddScoped<LinePayCredentialsTestService>();
+        services.AddScoped<LinePayCaptureService>();
+        services.AddScoped<LinePayVoidService>();
+        services.AddScoped<LinePayRefundService>();
     }
 
     /// <summary>

@@ -48,6 +48,8 @@ public class InstallationTests
         return new LinePayPaymentMethod(new Mock<IOrderTotalCalculationService>().Object, _localization.Object,
             _settingService.Object, new Mock<IWebHelper>().Object,
             new LinePayAvailabilityService(new Mock<ICurrencyService>().Object, new Mock<IStoreContext>().Object, settings),
+            //installing never captures, voids or refunds
+            null, null, null,
             new LinePayLocaleResourceService(languageService.Object, _localization.Object),
             null, settings)
         {

@@ -9,6 +9,7 @@ using Nop.Core.Domain.Stores;
 using Nop.Plugin.Payments.LinePay.Components;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Configuration;
 using Nop.Services.Directory;
 using Nop.Services.Localization;
@@ -24,6 +25,7 @@ public class LinePayPaymentMethodTests
     private Mock<ILocalizationService> _localization;
     private Mock<ICurrencyService> _currencyService;
     private LinePayPaymentSettings _settings;
+    private NopStore _store;
 
     [SetUp]
     public void SetUp()
@@ -34,6 +36,7 @@ public class LinePayPaymentMethodTests
         _currencyService.Setup(c => c.GetAllCurrenciesAsync(true, 1))
             .ReturnsAsync(new List<Currency> { new() { CurrencyCode = "TWD", Rate = 1m } });
         _settings = new LinePayPaymentSettings { ChannelId = "1234567890", ChannelSecret = "secret", CurrencyCode = "TWD" };
+        _store = new NopStore();
     }
 
     private LinePayPaymentMethod CreateMethod()
@@ -47,6 +50,12 @@ public class LinePayPaymentMethodTests
         return new LinePayPaymentMethod(_orderTotals.Object, _localization.Object, new Mock<ISettingService>().Object,
             webHelper.Object,
             new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, _settings),
+            new LinePayCaptureService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
+                _store.ClientFactory, _store.OrderPaymentService),
+            new LinePayRefundService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
+                _store.ClientFactory, _store.OrderPaymentService),
+            new LinePayVoidService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
+                _store.ClientFactory, _store.OrderPaymentService),
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
             null, _settings);
     }
@@ -66,16 +75,28 @@ public class LinePayPaymentMethodTests
         });
     }
 
-    [Test]
-    public void CapturesAndVoidsOnlyInAuthorizeOnlyMode()
+    [TestCase(LinePayPaymentMode.CaptureImmediately)]
+    [TestCase(LinePayPaymentMode.AuthorizeOnly)]
+    public void CapturesAndVoidsInEitherModeForOrdersAuthorizedBeforeTheModeChanged(LinePayPaymentMode mode)
     {
-        _settings.PaymentMode = LinePayPaymentMode.CaptureImmediately;
-        var captureMode = CreateMethod();
-        Assert.That((captureMode.SupportCapture, captureMode.SupportVoid), Is.EqualTo((false, false)));
+        _settings.PaymentMode = mode;
+        var method = CreateMethod();
 
-        _settings.PaymentMode = LinePayPaymentMode.AuthorizeOnly;
-        var authorizeMode = CreateMethod();
-        Assert.That((authorizeMode.SupportCapture, authorizeMode.SupportVoid), Is.EqualTo((true, true)));
+        Assert.That((method.SupportCapture, method.SupportVoid), Is.EqualTo((true, true)));
+    }
+
+    [Test]
+    public async Task CaptureVoidAndRefundAreHandedToTheirServices()
+    {
+        var method = CreateMethod();
+        var order = _store.PlaceOrder(100m);
+        var noPayment = NopStore.English("Plugins.Payments.LinePay.AfterSale.NoPayment");
+
+        Assert.That((await method.CaptureAsync(new CapturePaymentRequest { Order = order })).Errors, Is.EqualTo(new[] { noPayment }));
+        Assert.That((await method.VoidAsync(new VoidPaymentRequest { Order = order })).Errors, Is.EqualTo(new[] { noPayment }));
+        Assert.That((await method.RefundAsync(new RefundPaymentRequest { Order = order, AmountToRefund = 100m })).Errors,
+            Is.EqualTo(new[] { noPayment }));
+        Assert.That(noPayment, Does.Not.StartWith("Plugins."));
     }
 
     [Test]

@@ -69,7 +69,10 @@ public class RouteProviderTests
             (typeof(LinePayAvailabilityService), ServiceLifetime.Scoped),
             (typeof(LinePayLocaleResourceService), ServiceLifetime.Scoped),
             (typeof(LinePayClientFactory), ServiceLifetime.Scoped),
-            (typeof(LinePayOrderPaymentService), ServiceLifetime.Scoped)
+            (typeof(LinePayOrderPaymentService), ServiceLifetime.Scoped),
+            (typeof(LinePayCaptureService), ServiceLifetime.Scoped),
+            (typeof(LinePayVoidService), ServiceLifetime.Scoped),
+            (typeof(LinePayRefundService), ServiceLifetime.Scoped)
         }));
     }
 

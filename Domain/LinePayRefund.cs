@@ -1,0 +1,22 @@
+namespace Nop.Plugin.Payments.LinePay.Domain;
+
+/// <summary>
+/// One refund LINE Pay made of an order's payment
+/// </summary>
+public class LinePayRefund
+{
+    /// <summary>
+    /// Gets or sets LINE Pay's ID of the refund (19 digits, a new one for each refund)
+    /// </summary>
+    public long RefundTransactionId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the amount refunded, in the payment's currency
+    /// </summary>
+    public decimal Amount { get; set; }
+
+    /// <summary>
+    /// Gets or sets when LINE Pay made the refund (UTC)
+    /// </summary>
+    public DateTime RefundedOnUtc { get; set; }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Services.Api.Models;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// What capture, void and refund from the order page share: the order's LINE Pay record and client, admin-facing
+/// messages that name LINE Pay's return code, order notes, and reading Payment Details when an answer was lost
+/// </summary>
+public abstract class LinePayAfterSaleService
+{
+    // codes with a resource of their own; any other code is shown with LINE Pay's message
+    private static readonly HashSet<string> _describedCodes =
+    [
+        "1104", "1105", "1106", "1150", "1155", "1163", "1164", "1165", "1179", "1180", "1183", "1184", "1198", "1199", "9000"
+    ];
+
+    protected readonly IOrderService _orderService;
+    protected readonly ILocalizationService _localizationService;
+    protected readonly ISettingService _settingService;
+    protected readonly LinePayClientFactory _clientFactory;
+    protected readonly LinePayOrderPaymentService _orderPaymentService;
+
+    protected LinePayAfterSaleService(IOrderService orderService,
+        ILocalizationService localizationService,
+        ISettingService settingService,
+        LinePayClientFactory clientFactory,
+        LinePayOrderPaymentService orderPaymentService)
+    {
+        _orderService = orderService;
+        _localizationService = localizationService;
+        _settingService = settingService;
+        _clientFactory = clientFactory;
+        _orderPaymentService = orderPaymentService;
+    }
+
+    /// <summary>
+    /// Creates a client for the settings of the order's store; null when the store has no usable LINE Pay credentials
+    /// </summary>
+    protected virtual async Task<LinePayClient> CreateClientAsync(Order order)
+    {
+        var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
+        try
+        {
+            return _clientFactory.CreateClient(settings);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the payment from Payment Details; null when LINE Pay does not show it or does not answer
+    /// </summary>
+    protected virtual async Task<PaymentDetailsInfo> ReadPaymentAsync(LinePayClient client, LinePayOrderPayment payment)
+    {
+        try
+        {
+            var details = await client.GetPaymentDetailsAsync([payment.TransactionId]);
+
+            return details.FirstOrDefault(info => info.TransactionId == payment.TransactionId);
+        }
+        catch (LinePayException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether LINE Pay may have carried out the call although it did not say so: no answer,
+    /// an HTTP error, or an ambiguous return code
+    /// </summary>
+    protected static bool IsOutcomeUnknown(LinePayException exception) =>
+        exception is LinePayTimeoutException or LinePayTransportException
+        || exception is LinePayApiException { Classification: LinePayReturnCodeClass.Ambiguous };
+
+    /// <summary>
+    /// Describes a failed call for the admin: the return code and what it means, or why no answer came
+    /// </summary>
+    protected virtual async Task<string> DescribeAsync(LinePayException exception)
+    {
+        return exception switch
+        {
+            LinePayTimeoutException => await GetResourceAsync("ReturnCode.Timeout"),
+            LinePayApiException api => $"{api.ReturnCode} ({await DescribeReturnCodeAsync(api)})",
+            _ => await GetResourceAsync("ReturnCode.NoAnswer")
+        };
+    }
+
+    /// <summary>
+    /// Gets a plugin resource (the key without the plugin's prefix), formatted with the arguments
+    /// </summary>
+    protected virtual async Task<string> GetResourceAsync(string key, params object[] args)
+    {
+        var text = await _localizationService.GetResourceAsync($"{LinePayDefaults.ResourcePrefix}.{key}");
+
+        return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
+    }
+
+    /// <summary>
+    /// Adds a note for the store's staff to the order
+    /// </summary>
+    protected virtual Task AddOrderNoteAsync(Order order, string note)
+    {
+        return _orderService.InsertOrderNoteAsync(new OrderNote
+        {
+            OrderId = order.Id,
+            Note = note,
+            DisplayToCustomer = false,
+            CreatedOnUtc = DateTime.UtcNow
+        });
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the code is a card issuer's decline (1280–1298)
+    /// </summary>
+    protected static bool IsCardDecline(string returnCode) =>
+        returnCode?.Length == 4 && int.TryParse(returnCode, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+        && code is >= 1280 and <= 1298;
+
+    private async Task<string> DescribeReturnCodeAsync(LinePayApiException exception)
+    {
+        if (_describedCodes.Contains(exception.ReturnCode))
+            return await GetResourceAsync($"ReturnCode.{exception.ReturnCode}");
+        if (IsCardDecline(exception.ReturnCode))
+            return await GetResourceAsync("ReturnCode.CardDeclined");
+        if (exception.Classification == LinePayReturnCodeClass.Retryable)
+            return await GetResourceAsync("ReturnCode.Temporary");
+
+        return string.IsNullOrWhiteSpace(exception.ReturnMessage) ? "-" : exception.ReturnMessage;
+    }
+}

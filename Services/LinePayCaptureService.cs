@@ -1,0 +1,157 @@
+using System.Globalization;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Services.Api.Models;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+using Nop.Services.Payments;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// Captures an authorized LINE Pay payment from the order page: the whole authorized amount, in the currency it was
+/// authorized in
+/// </summary>
+public class LinePayCaptureService : LinePayAfterSaleService
+{
+    private const string ExpiredCode = "1180";
+    private const string InvalidStateCode = "1179";
+
+    public LinePayCaptureService(IOrderService orderService,
+        ILocalizationService localizationService,
+        ISettingService settingService,
+        LinePayClientFactory clientFactory,
+        LinePayOrderPaymentService orderPaymentService)
+        : base(orderService, localizationService, settingService, clientFactory, orderPaymentService)
+    {
+    }
+
+    /// <summary>
+    /// Captures the order's authorization; on success the result says Paid and carries LINE Pay's transaction ID
+    /// </summary>
+    public virtual async Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request?.Order);
+        var order = request.Order;
+
+        var payment = await _orderPaymentService.GetAsync(order);
+        if (payment is null)
+            return Failed(await GetResourceAsync("AfterSale.NoPayment"));
+        if (payment.State != LinePayPaymentState.Authorized)
+            return Failed(await GetResourceAsync("Capture.NotAuthorized", payment.State));
+        if (payment.AuthorizationExpiresOnUtc <= DateTime.UtcNow)
+            return Failed(await ExpireAsync(order, payment, null));
+
+        var client = await CreateClientAsync(order);
+        if (client is null)
+            return Failed(await GetResourceAsync("AfterSale.NotConfigured"));
+
+        try
+        {
+            var captured = await client.CapturePaymentAsync(payment.TransactionId, payment.Amount, payment.Currency);
+
+            return await CapturedAsync(order, payment, captured.TransactionId, captured.PayInfo, false);
+        }
+        catch (LinePayApiException exception) when (exception.ReturnCode == ExpiredCode)
+        {
+            return Failed(await ExpireAsync(order, payment, exception));
+        }
+        catch (LinePayApiException exception) when (IsCardDecline(exception.ReturnCode))
+        {
+            return Failed(await CancelledByLinePayAsync(order, payment, exception));
+        }
+        catch (LinePayException exception) when (IsOutcomeUnknown(exception) || exception is LinePayApiException { ReturnCode: InvalidStateCode })
+        {
+            return await FindOutAsync(client, order, payment, exception);
+        }
+        catch (LinePayApiException exception)
+        {
+            payment.LastReturnCode = exception.ReturnCode;
+            await _orderPaymentService.SaveAsync(order, payment);
+
+            return Failed(await GetResourceAsync("Capture.Refused", await DescribeAsync(exception)));
+        }
+    }
+
+    /// <summary>
+    /// The answer was lost or does not say what happened: Payment Details decides
+    /// </summary>
+    protected virtual async Task<CapturePaymentResult> FindOutAsync(LinePayClient client, Order order, LinePayOrderPayment payment,
+        LinePayException exception)
+    {
+        var details = await ReadPaymentAsync(client, payment);
+        switch (details?.PayStatus)
+        {
+            case "CAPTURE":
+                return await CapturedAsync(order, payment, payment.TransactionId, details.PayInfo, true);
+            case "EXPIRED_AUTHORIZATION":
+                return Failed(await ExpireAsync(order, payment, exception));
+            case "VOIDED_AUTHORIZATION":
+                return Failed(await CancelledByLinePayAsync(order, payment, exception));
+        }
+
+        var message = await GetResourceAsync("Capture.Unknown", payment.FormatAmount(), payment.TransactionId, await DescribeAsync(exception));
+        await AddOrderNoteAsync(order, message);
+
+        return Failed(message);
+    }
+
+    private async Task<CapturePaymentResult> CapturedAsync(Order order, LinePayOrderPayment payment, long transactionId,
+        IList<PayInfo> payInfo, bool foundInDetails)
+    {
+        var amount = payInfo.Count > 0 ? payInfo.Sum(info => info.Amount) : payment.Amount;
+        payment.State = LinePayPaymentState.Paid;
+        payment.CapturedAmount = amount;
+        payment.CapturedOnUtc = DateTime.UtcNow;
+        payment.LastReturnCode = LinePayReturnCodes.Success;
+        await _orderPaymentService.SaveAsync(order, payment);
+
+        var note = await GetResourceAsync(foundInDetails ? "Capture.DoneFoundInDetails" : "Capture.Done",
+            payment.FormatAmount(amount), transactionId);
+        await AddOrderNoteAsync(order, note);
+
+        return new CapturePaymentResult
+        {
+            NewPaymentStatus = PaymentStatus.Paid,
+            CaptureTransactionId = transactionId.ToString(CultureInfo.InvariantCulture),
+            CaptureTransactionResult = $"{LinePayReturnCodes.Success} {payment.FormatAmount(amount)}"
+        };
+    }
+
+    private async Task<string> ExpireAsync(Order order, LinePayOrderPayment payment, LinePayException exception)
+    {
+        payment.State = LinePayPaymentState.AuthorizationExpired;
+        if (exception is LinePayApiException api)
+            payment.LastReturnCode = api.ReturnCode;
+        await _orderPaymentService.SaveAsync(order, payment);
+
+        //LINE Pay's code when it refused the capture, otherwise the expiry date on record
+        var reason = exception is LinePayApiException { ReturnCode: ExpiredCode }
+            ? await DescribeAsync(exception)
+            : payment.AuthorizationExpiresOnUtc?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
+        var message = await GetResourceAsync("Capture.Expired", payment.TransactionId, reason);
+        await AddOrderNoteAsync(order, message);
+
+        return message;
+    }
+
+    // LINE Pay cancels the authorization itself when the card issuer declines the capture
+    private async Task<string> CancelledByLinePayAsync(Order order, LinePayOrderPayment payment, LinePayException exception)
+    {
+        payment.State = LinePayPaymentState.Voided;
+        payment.VoidedOnUtc = DateTime.UtcNow;
+        if (exception is LinePayApiException api)
+            payment.LastReturnCode = api.ReturnCode;
+        await _orderPaymentService.SaveAsync(order, payment);
+
+        var message = await GetResourceAsync("Capture.Declined", payment.TransactionId, await DescribeAsync(exception));
+        await AddOrderNoteAsync(order, message);
+
+        return message;
+    }
+
+    private static CapturePaymentResult Failed(string error) => new() { Errors = [error] };
+}

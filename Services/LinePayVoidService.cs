@@ -1,0 +1,88 @@
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+using Nop.Services.Payments;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// Voids an authorized, uncaptured LINE Pay payment from the order page
+/// </summary>
+public class LinePayVoidService : LinePayAfterSaleService
+{
+    private const string AlreadyVoidedCode = "1165";
+
+    public LinePayVoidService(IOrderService orderService,
+        ILocalizationService localizationService,
+        ISettingService settingService,
+        LinePayClientFactory clientFactory,
+        LinePayOrderPaymentService orderPaymentService)
+        : base(orderService, localizationService, settingService, clientFactory, orderPaymentService)
+    {
+    }
+
+    /// <summary>
+    /// Voids the order's authorization; on success (also when LINE Pay had voided it already) the result says Voided
+    /// </summary>
+    public virtual async Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request?.Order);
+        var order = request.Order;
+
+        var payment = await _orderPaymentService.GetAsync(order);
+        if (payment is null)
+            return Failed(await GetResourceAsync("AfterSale.NoPayment"));
+        //an expired or cancelled authorization is voided at LINE Pay too (1165), which makes the order Voided here
+        if (payment.State is not (LinePayPaymentState.Authorized or LinePayPaymentState.AuthorizationExpired or LinePayPaymentState.Voided))
+            return Failed(await GetResourceAsync("Void.NotAuthorized", payment.State));
+
+        var client = await CreateClientAsync(order);
+        if (client is null)
+            return Failed(await GetResourceAsync("AfterSale.NotConfigured"));
+
+        try
+        {
+            await client.VoidPaymentAsync(payment.TransactionId);
+
+            return await VoidedAsync(order, payment, "Void.Done");
+        }
+        catch (LinePayApiException exception) when (exception.ReturnCode == AlreadyVoidedCode)
+        {
+            return await VoidedAsync(order, payment, "Void.AlreadyVoided");
+        }
+        catch (LinePayException exception) when (IsOutcomeUnknown(exception))
+        {
+            var details = await ReadPaymentAsync(client, payment);
+            if (details?.PayStatus is "VOIDED_AUTHORIZATION" or "EXPIRED_AUTHORIZATION")
+                return await VoidedAsync(order, payment, "Void.DoneFoundInDetails");
+
+            var message = await GetResourceAsync("Void.Unknown", payment.TransactionId, await DescribeAsync(exception));
+            await AddOrderNoteAsync(order, message);
+
+            return Failed(message);
+        }
+        catch (LinePayApiException exception)
+        {
+            payment.LastReturnCode = exception.ReturnCode;
+            await _orderPaymentService.SaveAsync(order, payment);
+
+            return Failed(await GetResourceAsync("Void.Refused", await DescribeAsync(exception)));
+        }
+    }
+
+    private async Task<VoidPaymentResult> VoidedAsync(Order order, LinePayOrderPayment payment, string noteKey)
+    {
+        payment.State = LinePayPaymentState.Voided;
+        payment.VoidedOnUtc ??= DateTime.UtcNow;
+        await _orderPaymentService.SaveAsync(order, payment);
+        await AddOrderNoteAsync(order, await GetResourceAsync(noteKey, payment.TransactionId));
+
+        return new VoidPaymentResult { NewPaymentStatus = PaymentStatus.Voided };
+    }
+
+    private static VoidPaymentResult Failed(string error) => new() { Errors = [error] };
+}
