@@ -31,6 +31,7 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayPaymentRequestService>();
         services.AddScoped<LinePayPaymentConfirmationService>();
         services.AddScoped<LinePayCredentialsTestService>();
+        services.AddScoped<LinePayReconciliationTask>();
     }
 
     /// <summary>

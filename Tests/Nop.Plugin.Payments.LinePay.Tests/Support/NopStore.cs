@@ -297,6 +297,22 @@ public class NopStore
             }
             return Task.CompletedTask;
         });
+        OrderService.Setup(s => s.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<List<int>>(),
+                It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .Returns(new InvocationFunc(invocation =>
+            {
+                var (storeId, paymentMethodSystemName) = ((int)invocation.Arguments[0], (string)invocation.Arguments[7]);
+                var (osIds, psIds) = ((List<int>)invocation.Arguments[10], (List<int>)invocation.Arguments[11]);
+                lock (_sync)
+                    return Task.FromResult<IPagedList<Order>>(new PagedList<Order>(_orders.Values
+                        .Where(o => storeId == 0 || o.StoreId == storeId)
+                        .Where(o => paymentMethodSystemName is null || o.PaymentMethodSystemName == paymentMethodSystemName)
+                        .Where(o => osIds is null || osIds.Contains(o.OrderStatusId))
+                        .Where(o => psIds is null || psIds.Contains(o.PaymentStatusId))
+                        .Select(Copy).ToList()));
+            }));
         ProductService.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Products.GetValueOrDefault(id));
     }
 
