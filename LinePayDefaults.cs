@@ -61,6 +61,46 @@ public static class LinePayDefaults
     public static string OrderPaymentAttribute => "LinePay.OrderPayment";
 
     /// <summary>
+    /// Gets the key of the order's generic attributes that are one-shot claims to finish its payment ("transactionId:claim")
+    /// </summary>
+    public static string ConfirmClaimAttribute => "LinePay.ConfirmClaim";
+
+    /// <summary>
+    /// Gets the key group of an order's generic attributes
+    /// </summary>
+    public static string OrderKeyGroup => "Order";
+
+    /// <summary>
+    /// Gets the type of the scheduled task that settles unfinished payments
+    /// </summary>
+    public static string ReconciliationTaskType => "Nop.Plugin.Payments.LinePay.Services.LinePayReconciliationTask";
+
+    /// <summary>
+    /// Gets the name of the scheduled task that settles unfinished payments
+    /// </summary>
+    public static string ReconciliationTaskName => "LINE Pay: settle unfinished payments";
+
+    /// <summary>
+    /// Gets how often the reconciliation task runs, in seconds
+    /// </summary>
+    public static int ReconciliationTaskSeconds => 10 * 60;
+
+    /// <summary>
+    /// Gets how long after its request a payment is left alone (the customer may still be on LINE Pay's page)
+    /// </summary>
+    public static TimeSpan ReconciliationMinimumAge => TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Gets how long LINE Pay keeps a reservation the customer has not approved
+    /// </summary>
+    public static TimeSpan ReservationLifetime => TimeSpan.FromMinutes(20);
+
+    /// <summary>
+    /// Gets how long before an authorization expires the order gets a note
+    /// </summary>
+    public static TimeSpan AuthorizationExpiryWarning => TimeSpan.FromHours(24);
+
+    /// <summary>
     /// Gets the key of the lock taken while a payment of an order is confirmed; {0} is the order GUID
     /// </summary>
     public static string ConfirmLockKey => "Nop.Plugin.Payments.LinePay.Confirm-{0}";

@@ -110,6 +110,16 @@ public class LinePayOrderPayment
     public decimal RefundableAmount => PaidAmount - RefundedAmount;
 
     /// <summary>
+    /// Gets or sets how many claims to finish this payment were taken (see LinePayConfirmClaimService)
+    /// </summary>
+    public int ConfirmClaims { get; set; }
+
+    /// <summary>
+    /// Gets or sets when the order got a note that its authorization is about to expire (UTC)
+    /// </summary>
+    public DateTime? ExpiryNotedOnUtc { get; set; }
+
+    /// <summary>
     /// Gets a value indicating whether LINE Pay took the money (captured or authorized)
     /// </summary>
     [JsonIgnore]

@@ -25,6 +25,7 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayLocaleResourceService>();
         services.AddScoped<LinePayClientFactory>();
         services.AddScoped<LinePayOrderPaymentService>();
+        services.AddScoped<LinePayConfirmClaimService>();
         services.AddScoped<LinePayOrderNoteService>();
         services.AddScoped<LinePayOrderAmountService>();
         services.AddScoped<LinePayPaymentRequestService>();
@@ -33,6 +34,7 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayCaptureService>();
         services.AddScoped<LinePayVoidService>();
         services.AddScoped<LinePayRefundService>();
+        services.AddScoped<LinePayReconciliationTask>();
     }
 
     /// <summary>

@@ -14,9 +14,10 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// <summary>
 /// Finishes LINE Pay payments: the customer's return to the confirm URL, the cancel URL, and any later attempt to
 /// settle a payment whose outcome was unknown. Only the order's stored transaction, amount and currency are used; the
-/// query only says which order to look at. Confirm is called at most once per transaction from here: the record is
-/// moved to Confirming (and saved) under nopCommerce's lock before the call, and a Confirming record is only settled
-/// by asking Check and Payment Details.
+/// query only says which order to look at. Confirm is called at most once per transaction from here: under
+/// nopCommerce's lock, and holding the payment's claim (atomic in the database, so across instances too), the record
+/// is moved to Confirming (and saved) before the call, and a Confirming record is only settled by asking Check and
+/// Payment Details.
 /// </summary>
 public class LinePayPaymentConfirmationService
 {
@@ -26,6 +27,7 @@ public class LinePayPaymentConfirmationService
     protected readonly IOrderService _orderService;
     protected readonly ISettingService _settingService;
     protected readonly LinePayClientFactory _clientFactory;
+    protected readonly LinePayConfirmClaimService _claimService;
     protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
 
@@ -35,6 +37,7 @@ public class LinePayPaymentConfirmationService
         IOrderService orderService,
         ISettingService settingService,
         LinePayClientFactory clientFactory,
+        LinePayConfirmClaimService claimService,
         LinePayOrderNoteService noteService,
         LinePayOrderPaymentService orderPaymentService)
     {
@@ -44,6 +47,7 @@ public class LinePayPaymentConfirmationService
         _orderService = orderService;
         _settingService = settingService;
         _clientFactory = clientFactory;
+        _claimService = claimService;
         _noteService = noteService;
         _orderPaymentService = orderPaymentService;
     }
@@ -183,21 +187,28 @@ public class LinePayPaymentConfirmationService
         if (!IsPayable(order))
             return new LinePayConfirmationResult(IsSettled(order) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, order);
 
-        var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
-        var client = _clientFactory.CreateClient(settings);
+        if (payment.State is not (LinePayPaymentState.Requested or LinePayPaymentState.Confirming))
+            return new LinePayConfirmationResult(LinePayConfirmationOutcome.NotPayable, order);
 
-        switch (payment.State)
+        //another instance of the web farm may have passed its own lock: only the holder of the claim goes on
+        if (!await _claimService.TryClaimAsync(order, payment))
+            return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, order);
+
+        try
         {
-            case LinePayPaymentState.Requested:
-                payment.State = LinePayPaymentState.Confirming;
-                await _orderPaymentService.SaveAsync(order, payment);
-                return await CallConfirmAsync(order, payment, client);
+            var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
+            var client = _clientFactory.CreateClient(settings);
 
-            case LinePayPaymentState.Confirming:
+            if (payment.State == LinePayPaymentState.Confirming)
                 return await SettleFromStatusAsync(order, payment, client, confirmIfApproved: true);
 
-            default:
-                return new LinePayConfirmationResult(LinePayConfirmationOutcome.NotPayable, order);
+            payment.State = LinePayPaymentState.Confirming;
+            await _orderPaymentService.SaveAsync(order, payment);
+            return await CallConfirmAsync(order, payment, client);
+        }
+        finally
+        {
+            await _claimService.ReleaseAsync(order, payment);
         }
     }
 

@@ -27,6 +27,7 @@ public class LinePayPaymentRequestService
     protected readonly IWebHelper _webHelper;
     protected readonly LinePayClientFactory _clientFactory;
     protected readonly LinePayOrderAmountService _amountService;
+    protected readonly LinePayConfirmClaimService _claimService;
     protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayPaymentConfirmationService _confirmationService;
@@ -40,6 +41,7 @@ public class LinePayPaymentRequestService
         IWebHelper webHelper,
         LinePayClientFactory clientFactory,
         LinePayOrderAmountService amountService,
+        LinePayConfirmClaimService claimService,
         LinePayOrderNoteService noteService,
         LinePayOrderPaymentService orderPaymentService,
         LinePayPaymentConfirmationService confirmationService)
@@ -53,6 +55,7 @@ public class LinePayPaymentRequestService
         _webHelper = webHelper;
         _clientFactory = clientFactory;
         _amountService = amountService;
+        _claimService = claimService;
         _noteService = noteService;
         _orderPaymentService = orderPaymentService;
         _confirmationService = confirmationService;
@@ -127,6 +130,7 @@ public class LinePayPaymentRequestService
             RequestedOnUtc = now
         };
         await _orderPaymentService.SaveAsync(order, payment);
+        await _claimService.AddFirstClaimAsync(order, payment);
         await _noteService.AddNoteAsync(order, $"payment requested (attempt {attempt}): transaction {info.TransactionId}, orderId {request.OrderId}, " +
             $"amount {payment.FormatAmount()}, {(settings.PaymentMode == LinePayPaymentMode.CaptureImmediately ? "capture" : "authorize only")}.");
 

@@ -7,6 +7,8 @@ public partial interface IOrderProcessingService
 {
     bool CanCancelOrder(Order order);
 
+    Task CancelOrderAsync(Order order, bool notifyCustomer);
+
     bool CanMarkOrderAsAuthorized(Order order);
 
     Task MarkAsAuthorizedAsync(Order order);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Controllers;
 using Nop.Plugin.Payments.LinePay.Services;
@@ -15,18 +16,23 @@ public class LinePayCheckout(NopStore store)
 {
     public NopStore Store { get; } = store;
 
+    /// <summary>The locker of this instance of the store; another instance of a web farm has its own</summary>
+    public ILocker Locker { get; init; } = store.Locker.Object;
+
     public LinePayOrderPaymentService OrderPayments => new(Store.GenericAttributeService.Object);
+
+    public LinePayConfirmClaimService Claims => new(Store.GenericAttributeRepository.Object, OrderPayments);
 
     public LinePayOrderNoteService Notes => new(Store.OrderService.Object);
 
-    public LinePayPaymentConfirmationService Confirmation => new(Store.Locker.Object, Store.Logger.Object,
+    public LinePayPaymentConfirmationService Confirmation => new(Locker, Store.Logger.Object,
         Store.OrderProcessing.Service.Object, Store.OrderService.Object, Store.Settings.Service.Object, Store.ClientFactory,
-        Notes, OrderPayments);
+        Claims, Notes, OrderPayments);
 
     public LinePayPaymentRequestService Requests => new(Store.HttpContextAccessor.Object, Store.LanguageService.Object,
         Store.LocalizationService.Object, Store.OrderService.Object, Store.ProductService.Object, Store.Settings.Service.Object,
         Store.WebHelper.Object, Store.ClientFactory, new LinePayOrderAmountService(Store.CurrencySettings, Store.CurrencyService.Object),
-        Notes, OrderPayments, Confirmation);
+        Claims, Notes, OrderPayments, Confirmation);
 
     public PaymentLinePayReturnController ReturnController() =>
         new(Store.LocalizationService.Object, Store.NotificationService.Object, Confirmation)

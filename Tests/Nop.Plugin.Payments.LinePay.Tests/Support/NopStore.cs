@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Moq;
 using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Catalog;
+using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Localization;
@@ -15,6 +17,7 @@ using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Tests.Configuration;
+using Nop.Data;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Directory;
@@ -45,9 +48,11 @@ public class NopStore
     private readonly Dictionary<int, Order> _orders = new();
     private readonly List<OrderNote> _notes = [];
     private readonly Dictionary<(int EntityId, string Key), string> _attributes = new();
+    private readonly List<GenericAttribute> _attributeRows = [];
     private readonly ConcurrentDictionary<string, bool> _locks = new();
     private int _nextOrderId = 100;
     private int _nextNoteId = 1;
+    private int _nextAttributeRowId = 1;
 
     public NopStore()
     {
@@ -55,6 +60,7 @@ public class NopStore
         OrderProcessing = new NopOrderProcessingRules(this);
         SetUpOrderService();
         SetUpGenericAttributes();
+        SetUpGenericAttributeRepository();
         SetUpLocker();
         SetUpDirectory();
         SetUpMessages();
@@ -74,6 +80,9 @@ public class NopStore
     public Mock<IOrderService> OrderService { get; } = new();
 
     public Mock<IGenericAttributeService> GenericAttributeService { get; } = new();
+
+    /// <summary>Generic attribute rows written and deleted through the repository (the database applies each call atomically)</summary>
+    public Mock<IRepository<GenericAttribute>> GenericAttributeRepository { get; } = new();
 
     public Mock<ILocker> Locker { get; } = new();
 
@@ -288,6 +297,22 @@ public class NopStore
             }
             return Task.CompletedTask;
         });
+        OrderService.Setup(s => s.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<List<int>>(),
+                It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .Returns(new InvocationFunc(invocation =>
+            {
+                var (storeId, paymentMethodSystemName) = ((int)invocation.Arguments[0], (string)invocation.Arguments[7]);
+                var (osIds, psIds) = ((List<int>)invocation.Arguments[10], (List<int>)invocation.Arguments[11]);
+                lock (_sync)
+                    return Task.FromResult<IPagedList<Order>>(new PagedList<Order>(_orders.Values
+                        .Where(o => storeId == 0 || o.StoreId == storeId)
+                        .Where(o => paymentMethodSystemName is null || o.PaymentMethodSystemName == paymentMethodSystemName)
+                        .Where(o => osIds is null || osIds.Contains(o.OrderStatusId))
+                        .Where(o => psIds is null || psIds.Contains(o.PaymentStatusId))
+                        .Select(Copy).ToList()));
+            }));
         ProductService.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Products.GetValueOrDefault(id));
     }
 
@@ -308,6 +333,39 @@ public class NopStore
                 }
                 return Task.CompletedTask;
             });
+    }
+
+    /// <summary>The generic attribute rows of the repository with the key, as stored now</summary>
+    public IReadOnlyList<GenericAttribute> AttributeRowsOf(int entityId, string key)
+    {
+        lock (_sync)
+            return _attributeRows.Where(row => row.EntityId == entityId && row.Key == key).ToList();
+    }
+
+    private void SetUpGenericAttributeRepository()
+    {
+        GenericAttributeRepository.Setup(r => r.InsertAsync(It.IsAny<GenericAttribute>(), It.IsAny<bool>()))
+            .Returns((GenericAttribute row, bool _) =>
+            {
+                lock (_sync)
+                {
+                    row.Id = _nextAttributeRowId++;
+                    _attributeRows.Add(row);
+                }
+                return Task.CompletedTask;
+            });
+        GenericAttributeRepository.Setup(r => r.DeleteAsync(It.IsAny<Expression<Func<GenericAttribute, bool>>>()))
+            .Returns((Expression<Func<GenericAttribute, bool>> predicate) =>
+            {
+                var matches = predicate.Compile();
+                lock (_sync)
+                    return Task.FromResult(_attributeRows.RemoveAll(row => matches(row)));
+            });
+        GenericAttributeRepository.Setup(r => r.Table).Returns(() =>
+        {
+            lock (_sync)
+                return _attributeRows.ToList().AsQueryable();
+        });
     }
 
     // like MemoryCacheLocker: false at once when the key is held; the key is released when the action ends

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Orders;
+using Nop.Data;
+using Nop.Plugin.Payments.LinePay.Domain;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// One-shot claims that let exactly one request, on any instance of a web farm, confirm or settle a payment at a
+/// time. A claim is a generic attribute row of the order ("transactionId:n"); taking it is a conditional DELETE that
+/// the database applies atomically, so of any number of concurrent takers exactly one sees a deleted row. The holder
+/// puts the next claim back when it is done. nopCommerce's ILocker stays the cheap first guard; this is the one that
+/// holds across instances, whatever the database provider.
+/// </summary>
+public class LinePayConfirmClaimService
+{
+    protected readonly IRepository<GenericAttribute> _genericAttributeRepository;
+    protected readonly LinePayOrderPaymentService _orderPaymentService;
+
+    public LinePayConfirmClaimService(IRepository<GenericAttribute> genericAttributeRepository,
+        LinePayOrderPaymentService orderPaymentService)
+    {
+        _genericAttributeRepository = genericAttributeRepository;
+        _orderPaymentService = orderPaymentService;
+    }
+
+    /// <summary>
+    /// Makes the first claim of a newly requested payment available; claims left by earlier attempts are removed
+    /// </summary>
+    public virtual async Task AddFirstClaimAsync(Order order, LinePayOrderPayment payment)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+
+        var orderId = order.Id;
+        await _genericAttributeRepository.DeleteAsync(attribute => attribute.EntityId == orderId
+            && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.ConfirmClaimAttribute);
+        await InsertClaimAsync(order, payment, payment.ConfirmClaims + 1);
+    }
+
+    /// <summary>
+    /// Takes the next claim of the payment. On success the record (with its claim count) is saved and the caller
+    /// must call <see cref="ReleaseAsync"/> when done; false means another request holds it: do not call LINE Pay.
+    /// </summary>
+    public virtual async Task<bool> TryClaimAsync(Order order, LinePayOrderPayment payment)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+
+        var orderId = order.Id;
+        var claim = FormatClaim(payment, payment.ConfirmClaims + 1);
+        var deleted = await _genericAttributeRepository.DeleteAsync(attribute => attribute.EntityId == orderId
+            && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.ConfirmClaimAttribute
+            && attribute.Value == claim);
+        if (deleted == 0)
+            return false;
+
+        payment.ConfirmClaims++;
+        await _orderPaymentService.SaveAsync(order, payment);
+
+        return true;
+    }
+
+    /// <summary>
+    /// Puts the next claim back after the holder is done, unless the payment is finished
+    /// </summary>
+    public virtual async Task ReleaseAsync(Order order, LinePayOrderPayment payment)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+
+        if (payment.State is LinePayPaymentState.Requested or LinePayPaymentState.Confirming)
+            await InsertClaimAsync(order, payment, payment.ConfirmClaims + 1);
+    }
+
+    protected virtual Task InsertClaimAsync(Order order, LinePayOrderPayment payment, int claim) =>
+        _genericAttributeRepository.InsertAsync(new GenericAttribute
+        {
+            EntityId = order.Id,
+            KeyGroup = LinePayDefaults.OrderKeyGroup,
+            Key = LinePayDefaults.ConfirmClaimAttribute,
+            Value = FormatClaim(payment, claim),
+            StoreId = 0,
+            CreatedOrUpdatedDateUTC = DateTime.UtcNow
+        }, false);
+
+    private static string FormatClaim(LinePayOrderPayment payment, int claim) =>
+        string.Create(CultureInfo.InvariantCulture, $"{payment.TransactionId}:{claim}");
+}
