@@ -117,7 +117,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
         {
             NewPaymentStatus = PaymentStatus.Paid,
             CaptureTransactionId = transactionId.ToString(CultureInfo.InvariantCulture),
-            CaptureTransactionResult = $"{LinePayReturnCodes.Success} {payment.FormatAmount(amount)}"
+            CaptureTransactionResult = $"LINE Pay captured {payment.FormatAmount(amount)}"
         };
     }
 

@@ -23,7 +23,7 @@ public class CaptureTests : AfterSaleTest
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.NewPaymentStatus, Is.EqualTo(PaymentStatus.Paid));
         Assert.That(result.CaptureTransactionId, Is.EqualTo(transactionId.ToString(CultureInfo.InvariantCulture)));
-        Assert.That(result.CaptureTransactionResult, Is.EqualTo("0000 1000 TWD"));
+        Assert.That(result.CaptureTransactionResult, Is.EqualTo("LINE Pay captured 1000 TWD"));
         var payment = PaymentOf(order);
         Assert.That(payment.State, Is.EqualTo(LinePayPaymentState.Paid));
         Assert.That(payment.CapturedAmount, Is.EqualTo(1000m));

@@ -38,6 +38,7 @@ public class CheckoutFlowTests : CheckoutTestBase
             Assert.That(stored.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(stored.OrderStatus, Is.EqualTo(OrderStatus.Processing));
             Assert.That(stored.CaptureTransactionId, Is.EqualTo(requested.TransactionId.ToString()));
+            Assert.That(stored.CaptureTransactionResult, Is.EqualTo("LINE Pay captured 1500 TWD"));
             Assert.That(stored.AuthorizationTransactionId, Is.EqualTo(requested.TransactionId.ToString()));
             Assert.That(payment.State, Is.EqualTo(LinePayPaymentState.Paid));
             Assert.That(payment.ConfirmedOnUtc, Is.Not.Null);
