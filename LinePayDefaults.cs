@@ -71,9 +71,9 @@ public static class LinePayDefaults
     public static string OrderKeyGroup => "Order";
 
     /// <summary>
-    /// Gets the type of the scheduled task that settles unfinished payments
+    /// Gets the type of the scheduled task that settles unfinished payments, as nopCommerce resolves it ("type, assembly")
     /// </summary>
-    public static string ReconciliationTaskType => "Nop.Plugin.Payments.LinePay.Services.LinePayReconciliationTask";
+    public static string ReconciliationTaskType => "Nop.Plugin.Payments.LinePay.Services.LinePayReconciliationTask, Nop.Plugin.Payments.LinePay";
 
     /// <summary>
     /// Gets the name of the scheduled task that settles unfinished payments
