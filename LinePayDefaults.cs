@@ -111,6 +111,12 @@ public static class LinePayDefaults
     public static TimeSpan ConfirmLockExpiration => TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// Gets how long an order's LINE Pay record must stay unchanged, with its claim missing, before the claim is
+    /// considered abandoned by a holder that died (well beyond <see cref="ConfirmLockExpiration"/>)
+    /// </summary>
+    public static TimeSpan ClaimAbandonedAfter => TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// Names of the plugin's routes
     /// </summary>
     public static class Route

@@ -98,6 +98,7 @@ public class InstallationTests
             Assert.That(saved.CurrencyCode, Is.EqualTo("TWD"));
             Assert.That(saved.PaymentMode, Is.EqualTo(LinePayPaymentMode.CaptureImmediately));
             Assert.That(saved.AdditionalFee, Is.Zero);
+            Assert.That(saved.CancelUnpaidOrders, Is.False);
             Assert.That(saved.ChannelId, Is.Null);
             Assert.That(saved.ChannelSecret, Is.Null);
             Assert.That(saved.ApiBaseAddress, Is.Null);

@@ -53,11 +53,11 @@ public class LinePayPaymentMethodTests
             webHelper.Object,
             new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, _settings),
             new LinePayCaptureService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.OrderPaymentService),
+                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
             new LinePayRefundService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.OrderPaymentService),
+                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
             new LinePayVoidService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.OrderPaymentService),
+                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
             null, _settings);
     }
