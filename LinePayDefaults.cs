@@ -71,9 +71,9 @@ public static class LinePayDefaults
     public static string OrderKeyGroup => "Order";
 
     /// <summary>
-    /// Gets the type of the scheduled task that settles unfinished payments
+    /// Gets the type of the scheduled task that settles unfinished payments, as nopCommerce resolves it ("type, assembly")
     /// </summary>
-    public static string ReconciliationTaskType => "Nop.Plugin.Payments.LinePay.Services.LinePayReconciliationTask";
+    public static string ReconciliationTaskType => "Nop.Plugin.Payments.LinePay.Services.LinePayReconciliationTask, Nop.Plugin.Payments.LinePay";
 
     /// <summary>
     /// Gets the name of the scheduled task that settles unfinished payments
@@ -109,6 +109,12 @@ public static class LinePayDefaults
     /// Gets how long the confirm lock is held at most (LINE Pay's Confirm timeout plus a Check and a Details)
     /// </summary>
     public static TimeSpan ConfirmLockExpiration => TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Gets how long an order's LINE Pay record must stay unchanged, with its claim missing, before the claim is
+    /// considered abandoned by a holder that died (well beyond <see cref="ConfirmLockExpiration"/>)
+    /// </summary>
+    public static TimeSpan ClaimAbandonedAfter => TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Names of the plugin's routes

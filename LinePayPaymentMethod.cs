@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.LinePay.Components;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
@@ -10,6 +11,7 @@ using Nop.Services.Localization;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Payments.LinePay;
 
@@ -22,6 +24,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
 
     protected readonly IOrderTotalCalculationService _orderTotalCalculationService;
     protected readonly ILocalizationService _localizationService;
+    protected readonly IScheduleTaskService _scheduleTaskService;
     protected readonly ISettingService _settingService;
     protected readonly IWebHelper _webHelper;
     protected readonly LinePayAvailabilityService _availabilityService;
@@ -38,6 +41,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
 
     public LinePayPaymentMethod(IOrderTotalCalculationService orderTotalCalculationService,
         ILocalizationService localizationService,
+        IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
         IWebHelper webHelper,
         LinePayAvailabilityService availabilityService,
@@ -50,6 +54,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     {
         _orderTotalCalculationService = orderTotalCalculationService;
         _localizationService = localizationService;
+        _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
         _webHelper = webHelper;
         _availabilityService = availabilityService;
@@ -194,7 +199,8 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     }
 
     /// <summary>
-    /// Install the plugin: default settings (sandbox, API v3, TWD, capture) and the locale resources of every language
+    /// Install the plugin: default settings (sandbox, API v3, TWD, capture), the locale resources of every language and
+    /// the scheduled task that settles unfinished payments
     /// </summary>
     public override async Task InstallAsync()
     {
@@ -209,14 +215,31 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         //the resource files are deployed beside the plugin assembly
         await _localeResourceService.AddOrUpdateResourcesAsync(Path.GetDirectoryName(PluginDescriptor.OriginalAssemblyFile));
 
+        if (await _scheduleTaskService.GetTaskByTypeAsync(LinePayDefaults.ReconciliationTaskType) is null)
+        {
+            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = LinePayDefaults.ReconciliationTaskName,
+                Type = LinePayDefaults.ReconciliationTaskType,
+                Seconds = LinePayDefaults.ReconciliationTaskSeconds,
+                Enabled = true,
+                LastEnabledUtc = DateTime.UtcNow,
+                StopOnError = false
+            });
+        }
+
         await base.InstallAsync();
     }
 
     /// <summary>
-    /// Uninstall the plugin: settings of every store and locale resources
+    /// Uninstall the plugin: settings of every store, locale resources and the scheduled task
     /// </summary>
     public override async Task UninstallAsync()
     {
+        var task = await _scheduleTaskService.GetTaskByTypeAsync(LinePayDefaults.ReconciliationTaskType);
+        if (task is not null)
+            await _scheduleTaskService.DeleteTaskAsync(task);
+
         await _settingService.DeleteSettingAsync<LinePayPaymentSettings>();
         await _localeResourceService.DeleteResourcesAsync();
 

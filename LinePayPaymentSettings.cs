@@ -50,6 +50,12 @@ public class LinePayPaymentSettings : ISettings
     public bool AdditionalFeePercentage { get; set; }
 
     /// <summary>
+    /// Gets or sets a value indicating whether the reconciliation task cancels a pending order whose LINE Pay payment
+    /// was cancelled, expired or failed (otherwise the order only gets a note and the customer can retry the payment)
+    /// </summary>
+    public bool CancelUnpaidOrders { get; set; }
+
+    /// <summary>
     /// Gets or sets the base address of the API to call instead of LINE Pay's own (e.g. a local emulator); empty for LINE Pay
     /// </summary>
     public string ApiBaseAddress { get; set; }

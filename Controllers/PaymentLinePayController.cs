@@ -93,6 +93,7 @@ public class PaymentLinePayController : BasePaymentController
             PaymentModeId = (int)settings.PaymentMode,
             AdditionalFee = settings.AdditionalFee,
             AdditionalFeePercentage = settings.AdditionalFeePercentage,
+            CancelUnpaidOrders = settings.CancelUnpaidOrders,
             ApiBaseAddress = settings.ApiBaseAddress
         };
         await PrepareSelectListsAsync(model);
@@ -107,6 +108,7 @@ public class PaymentLinePayController : BasePaymentController
             model.PaymentModeId_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.PaymentMode, storeScope);
             model.AdditionalFee_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.AdditionalFee, storeScope);
             model.AdditionalFeePercentage_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.AdditionalFeePercentage, storeScope);
+            model.CancelUnpaidOrders_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.CancelUnpaidOrders, storeScope);
             model.ApiBaseAddress_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.ApiBaseAddress, storeScope);
         }
 
@@ -138,6 +140,7 @@ public class PaymentLinePayController : BasePaymentController
         settings.PaymentMode = (LinePayPaymentMode)model.PaymentModeId;
         settings.AdditionalFee = model.AdditionalFee;
         settings.AdditionalFeePercentage = model.AdditionalFeePercentage;
+        settings.CancelUnpaidOrders = model.CancelUnpaidOrders;
         settings.ApiBaseAddress = string.IsNullOrWhiteSpace(model.ApiBaseAddress) ? null : model.ApiBaseAddress.Trim();
 
         /* We do not clear cache after each setting update.
@@ -151,6 +154,7 @@ public class PaymentLinePayController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.PaymentMode, model.PaymentModeId_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.AdditionalFee, model.AdditionalFee_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.AdditionalFeePercentage, model.AdditionalFeePercentage_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.CancelUnpaidOrders, model.CancelUnpaidOrders_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiBaseAddress, model.ApiBaseAddress_OverrideForStore, storeScope, false);
 
         //now clear settings cache

@@ -58,6 +58,10 @@ public record ConfigurationModel : BaseNopModel
     public bool AdditionalFeePercentage { get; set; }
     public bool AdditionalFeePercentage_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Payments.LinePay.Fields.CancelUnpaidOrders")]
+    public bool CancelUnpaidOrders { get; set; }
+    public bool CancelUnpaidOrders_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Payments.LinePay.Fields.ApiBaseAddress")]
     public string ApiBaseAddress { get; set; }
     public bool ApiBaseAddress_OverrideForStore { get; set; }

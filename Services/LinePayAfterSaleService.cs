@@ -10,8 +10,9 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
-/// What capture, void and refund from the order page share: the order's LINE Pay record and client, admin-facing
-/// messages that name LINE Pay's return code, order notes, and reading Payment Details when an answer was lost
+/// What capture, void and refund from the order page share: the order's LINE Pay record, changed only while holding
+/// its claim (two admins or two servers never work on one payment at once), the client, admin-facing messages that
+/// name LINE Pay's return code, order notes, and reading Payment Details when an answer was lost
 /// </summary>
 public abstract class LinePayAfterSaleService
 {
@@ -25,19 +26,53 @@ public abstract class LinePayAfterSaleService
     protected readonly ILocalizationService _localizationService;
     protected readonly ISettingService _settingService;
     protected readonly LinePayClientFactory _clientFactory;
+    protected readonly LinePayConfirmClaimService _claimService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
 
     protected LinePayAfterSaleService(IOrderService orderService,
         ILocalizationService localizationService,
         ISettingService settingService,
         LinePayClientFactory clientFactory,
+        LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
     {
         _orderService = orderService;
         _localizationService = localizationService;
         _settingService = settingService;
         _clientFactory = clientFactory;
+        _claimService = claimService;
         _orderPaymentService = orderPaymentService;
+    }
+
+    /// <summary>
+    /// Runs the operation on the order's LINE Pay record as stored now, holding the record's claim; fails without
+    /// calling LINE Pay when there is no record or another request holds the claim
+    /// </summary>
+    protected virtual async Task<TResult> WithClaimAsync<TResult>(Order order,
+        Func<LinePayOrderPayment, Task<TResult>> operation, Func<string, TResult> failed)
+    {
+        var payment = await _orderPaymentService.GetAsync(order);
+        if (payment is null)
+            return failed(await GetResourceAsync("AfterSale.NoPayment"));
+
+        if (!await _claimService.TryClaimAsync(order, payment))
+        {
+            if (!await _claimService.RestoreAbandonedAsync(order))
+                return failed(await GetResourceAsync("AfterSale.InProgress"));
+
+            payment = await _orderPaymentService.GetAsync(order);
+            if (!await _claimService.TryClaimAsync(order, payment))
+                return failed(await GetResourceAsync("AfterSale.InProgress"));
+        }
+
+        try
+        {
+            return await operation(payment);
+        }
+        finally
+        {
+            await _claimService.ReleaseAsync(order, payment);
+        }
     }
 
     /// <summary>

@@ -24,8 +24,9 @@ public class LinePayCaptureService : LinePayAfterSaleService
         ILocalizationService localizationService,
         ISettingService settingService,
         LinePayClientFactory clientFactory,
+        LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
-        : base(orderService, localizationService, settingService, clientFactory, orderPaymentService)
+        : base(orderService, localizationService, settingService, clientFactory, claimService, orderPaymentService)
     {
     }
 
@@ -35,11 +36,13 @@ public class LinePayCaptureService : LinePayAfterSaleService
     public virtual async Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request?.Order);
-        var order = request.Order;
 
-        var payment = await _orderPaymentService.GetAsync(order);
-        if (payment is null)
-            return Failed(await GetResourceAsync("AfterSale.NoPayment"));
+        return await WithClaimAsync(request.Order, payment => CaptureClaimedAsync(request, payment), Failed);
+    }
+
+    protected virtual async Task<CapturePaymentResult> CaptureClaimedAsync(CapturePaymentRequest request, LinePayOrderPayment payment)
+    {
+        var order = request.Order;
         if (payment.State != LinePayPaymentState.Authorized)
             return Failed(await GetResourceAsync("Capture.NotAuthorized", payment.State));
         if (payment.AuthorizationExpiresOnUtc <= DateTime.UtcNow)

@@ -7,11 +7,12 @@ using Nop.Plugin.Payments.LinePay.Domain;
 namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
-/// One-shot claims that let exactly one request, on any instance of a web farm, confirm or settle a payment at a
-/// time. A claim is a generic attribute row of the order ("transactionId:n"); taking it is a conditional DELETE that
-/// the database applies atomically, so of any number of concurrent takers exactly one sees a deleted row. The holder
-/// puts the next claim back when it is done. nopCommerce's ILocker stays the cheap first guard; this is the one that
-/// holds across instances, whatever the database provider.
+/// One-shot claims that let exactly one request, on any instance of a web farm, change an order's LINE Pay payment at
+/// a time: confirm or settle it, take the cancel return, capture, void or refund it. A claim is a generic attribute row
+/// of the order ("transactionId:n"); taking it is a conditional DELETE that the database applies atomically, so of any
+/// number of concurrent takers exactly one sees a deleted row. The holder puts the next claim back when it is done.
+/// nopCommerce's ILocker stays the cheap first guard; this is the one that holds across instances, whatever the
+/// database provider.
 /// </summary>
 public class LinePayConfirmClaimService
 {
@@ -63,15 +64,51 @@ public class LinePayConfirmClaimService
     }
 
     /// <summary>
-    /// Puts the next claim back after the holder is done, unless the payment is finished
+    /// Puts the next claim back after the holder is done (a paid payment is still captured, voided or refunded later)
     /// </summary>
     public virtual async Task ReleaseAsync(Order order, LinePayOrderPayment payment)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
 
-        if (payment.State is LinePayPaymentState.Requested or LinePayPaymentState.Confirming)
-            await InsertClaimAsync(order, payment, payment.ConfirmClaims + 1);
+        await InsertClaimAsync(order, payment, payment.ConfirmClaims + 1);
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the next claim of the payment is there to be taken
+    /// </summary>
+    public virtual Task<bool> IsAvailableAsync(Order order, LinePayOrderPayment payment)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+
+        var orderId = order.Id;
+        var claim = FormatClaim(payment, payment.ConfirmClaims + 1);
+
+        return Task.FromResult(_genericAttributeRepository.Table.Any(attribute => attribute.EntityId == orderId
+            && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.ConfirmClaimAttribute
+            && attribute.Value == claim));
+    }
+
+    /// <summary>
+    /// Puts the next claim back when its holder is gone: the claim is missing and the stored record has not changed
+    /// for <see cref="LinePayDefaults.ClaimAbandonedAfter"/> (a holder saves the record when it takes the claim and
+    /// finishes well within that time, so it died: a restarted server, a killed request). Returns true when the claim
+    /// was put back.
+    /// </summary>
+    public virtual async Task<bool> RestoreAbandonedAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        //read the record again: a holder that just took the claim has saved it with a new claim count and time
+        var payment = await _orderPaymentService.GetAsync(order);
+        if (payment is null || DateTime.UtcNow - payment.UpdatedOnUtc < LinePayDefaults.ClaimAbandonedAfter
+            || await IsAvailableAsync(order, payment))
+            return false;
+
+        await InsertClaimAsync(order, payment, payment.ConfirmClaims + 1);
+
+        return true;
     }
 
     protected virtual Task InsertClaimAsync(Order order, LinePayOrderPayment payment, int claim) =>

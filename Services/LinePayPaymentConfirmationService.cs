@@ -73,20 +73,48 @@ public class LinePayPaymentConfirmationService
     /// Finishes the stored LINE Pay payment of the order: confirms a Requested one, settles a Confirming one with
     /// Check and Payment Details. Safe to call again at any time; used by the confirm return and by a retried payment.
     /// </summary>
-    public virtual async Task<LinePayConfirmationResult> ConfirmOrderAsync(Order order)
-    {
-        ArgumentNullException.ThrowIfNull(order);
+    public virtual Task<LinePayConfirmationResult> ConfirmOrderAsync(Order order) =>
+        WithLockAsync(order, () => ConfirmLockedAsync(order.OrderGuid, checkFirst: false));
 
-        LinePayConfirmationResult result = null;
-        var locked = await _locker.PerformActionWithLockAsync(string.Format(LinePayDefaults.ConfirmLockKey, order.OrderGuid),
-            LinePayDefaults.ConfirmLockExpiration, async () => result = await ConfirmLockedAsync(order.OrderGuid));
-        if (locked && result is not null)
-            return result;
+    /// <summary>
+    /// Finishes the stored LINE Pay payment of the order when nobody saw the customer approve it (the reconciliation
+    /// task, a retried payment): asks Check first and confirms only an approved payment; a reservation the customer
+    /// is still looking at is left alone
+    /// </summary>
+    public virtual Task<LinePayConfirmationResult> SettleOrderAsync(Order order) =>
+        WithLockAsync(order, () => ConfirmLockedAsync(order.OrderGuid, checkFirst: true));
 
-        //another request holds the lock: do not call LINE Pay, tell where the order stands
-        var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
-        return new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.InProgress, current);
-    }
+    /// <summary>
+    /// Settles a payment whose claim was lost with the request that held it (its server died): once the record has
+    /// been idle long enough the claim is put back and taken, and LINE Pay is only asked (Check, Payment Details):
+    /// a payment LINE Pay completed is marked paid, an ended one noted, an approved one left for the next attempt
+    /// to confirm. Answers InProgress while the claim's holder may still be at work.
+    /// </summary>
+    public virtual Task<LinePayConfirmationResult> SettleAbandonedAsync(Order order) =>
+        WithLockAsync(order, async () =>
+        {
+            var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
+            var payment = await _orderPaymentService.GetAsync(current);
+            if (payment is null || !IsPayable(current) || payment.State is not (LinePayPaymentState.Requested or LinePayPaymentState.Confirming))
+                return new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, current);
+
+            if (!await _claimService.RestoreAbandonedAsync(current))
+                return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, current);
+
+            payment = await _orderPaymentService.GetAsync(current);
+            if (!await _claimService.TryClaimAsync(current, payment))
+                return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, current);
+
+            try
+            {
+                var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(current.StoreId);
+                return await SettleFromStatusAsync(current, payment, _clientFactory.CreateClient(settings), confirmIfApproved: false);
+            }
+            finally
+            {
+                await _claimService.ReleaseAsync(current, payment);
+            }
+        });
 
     /// <summary>
     /// Handles the customer's return to the cancel URL: the attempt is marked cancelled, the order stays pending
@@ -97,25 +125,29 @@ public class LinePayPaymentConfirmationService
         if (order is null)
             return new LinePayConfirmationResult(LinePayConfirmationOutcome.Rejected);
 
-        var result = new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, order);
-        await _locker.PerformActionWithLockAsync(string.Format(LinePayDefaults.ConfirmLockKey, order.OrderGuid),
-            LinePayDefaults.ConfirmLockExpiration, async () =>
-            {
-                var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
-                var payment = await _orderPaymentService.GetAsync(current);
-                if (payment.State != LinePayPaymentState.Requested)
-                {
-                    result = new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, current);
-                    return;
-                }
+        return await WithLockAsync(order, async () =>
+        {
+            var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
+            var payment = await _orderPaymentService.GetAsync(current);
+            if (payment.State != LinePayPaymentState.Requested)
+                return new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, current);
 
+            //a confirm on another server holds the claim: its answer from LINE Pay decides, not this return
+            if (!await _claimService.TryClaimAsync(current, payment))
+                return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, current);
+
+            try
+            {
                 payment.State = LinePayPaymentState.Cancelled;
                 await _orderPaymentService.SaveAsync(current, payment);
                 await _noteService.AddNoteAsync(current, $"the customer cancelled the payment on LINE Pay (transaction {payment.TransactionId}). The order stays pending.");
-                result = new LinePayConfirmationResult(LinePayConfirmationOutcome.Cancelled, current);
-            });
-
-        return result;
+                return new LinePayConfirmationResult(LinePayConfirmationOutcome.Cancelled, current);
+            }
+            finally
+            {
+                await _claimService.ReleaseAsync(current, payment);
+            }
+        });
     }
 
     /// <summary>
@@ -173,7 +205,22 @@ public class LinePayPaymentConfirmationService
         return (order, payment);
     }
 
-    protected virtual async Task<LinePayConfirmationResult> ConfirmLockedAsync(Guid orderGuid)
+    // runs the action under nopCommerce's lock of the order; when another request holds it, tells where the order stands
+    protected virtual async Task<LinePayConfirmationResult> WithLockAsync(Order order, Func<Task<LinePayConfirmationResult>> action)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        LinePayConfirmationResult result = null;
+        var locked = await _locker.PerformActionWithLockAsync(string.Format(LinePayDefaults.ConfirmLockKey, order.OrderGuid),
+            LinePayDefaults.ConfirmLockExpiration, async () => result = await action());
+        if (locked && result is not null)
+            return result;
+
+        var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
+        return new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.InProgress, current);
+    }
+
+    protected virtual async Task<LinePayConfirmationResult> ConfirmLockedAsync(Guid orderGuid, bool checkFirst)
     {
         //read again under the lock: another request may have finished the payment meanwhile
         var order = await _orderService.GetOrderByGuidAsync(orderGuid);
@@ -199,17 +246,26 @@ public class LinePayPaymentConfirmationService
             var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
             var client = _clientFactory.CreateClient(settings);
 
-            if (payment.State == LinePayPaymentState.Confirming)
+            //past LINE Pay's reservation lifetime an approval is unlikely to be still open: ask before sending Confirm
+            if (payment.State == LinePayPaymentState.Confirming || checkFirst
+                || DateTime.UtcNow - payment.RequestedOnUtc >= LinePayDefaults.ReservationLifetime)
                 return await SettleFromStatusAsync(order, payment, client, confirmIfApproved: true);
 
-            payment.State = LinePayPaymentState.Confirming;
-            await _orderPaymentService.SaveAsync(order, payment);
-            return await CallConfirmAsync(order, payment, client);
+            return await SendConfirmAsync(order, payment, client);
         }
         finally
         {
             await _claimService.ReleaseAsync(order, payment);
         }
+    }
+
+    // the record says Confirming (saved) before the call, so a lost answer is never followed by a blind second Confirm
+    protected virtual async Task<LinePayConfirmationResult> SendConfirmAsync(Order order, LinePayOrderPayment payment, LinePayClient client)
+    {
+        payment.State = LinePayPaymentState.Confirming;
+        await _orderPaymentService.SaveAsync(order, payment);
+
+        return await CallConfirmAsync(order, payment, client);
     }
 
     protected virtual async Task<LinePayConfirmationResult> CallConfirmAsync(Order order, LinePayOrderPayment payment, LinePayClient client)
@@ -259,7 +315,11 @@ public class LinePayPaymentConfirmationService
                 return await SettleFromDetailsAsync(order, payment, client);
 
             case PaymentRequestStatus.Authenticated when confirmIfApproved:
-                return await CallConfirmAsync(order, payment, client);
+                return await SendConfirmAsync(order, payment, client);
+
+            case PaymentRequestStatus.Reserved when payment.State == LinePayPaymentState.Requested:
+                //the customer has not approved it (yet): nothing to settle
+                return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, order);
 
             case PaymentRequestStatus.CancelledOrExpired:
                 return await FailAsync(order, payment, LinePayReturnCodes.CancelledOrExpired, $"transaction {payment.TransactionId} was cancelled or expired on LINE Pay ({LinePayReturnCodes.CancelledOrExpired}).");
@@ -380,7 +440,6 @@ public class LinePayPaymentConfirmationService
 
     protected virtual async Task<LinePayConfirmationResult> UnknownAsync(Order order, LinePayOrderPayment payment, string problem)
     {
-        payment.State = LinePayPaymentState.Confirming;
         await _orderPaymentService.SaveAsync(order, payment);
         await _noteService.AddNoteAsync(order, $"{problem}. The payment stays unconfirmed until LINE Pay tells its outcome; do not mark the order as paid by hand before checking LINE Pay Merchant Center.");
 

@@ -105,6 +105,11 @@ public class LinePayPaymentRequestService
             }
         };
 
+        //the new record replaces an open one only while holding its claim, so that no confirm is running on it
+        var claimedPrevious = previous?.State is LinePayPaymentState.Requested or LinePayPaymentState.Confirming;
+        if (claimedPrevious && !await _claimService.TryClaimAsync(order, previous))
+            throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Return.BeingProcessed"));
+
         PaymentRequestInfo info;
         try
         {
@@ -112,6 +117,8 @@ public class LinePayPaymentRequestService
         }
         catch (LinePayException exception)
         {
+            if (claimedPrevious)
+                await _claimService.ReleaseAsync(order, previous);
             await _noteService.AddNoteAsync(order, $"the payment request (attempt {attempt}) failed: {Describe(exception)}.");
             throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Checkout.RequestFailed"), exception);
         }
@@ -177,14 +184,9 @@ public class LinePayPaymentRequestService
 
         //the customer approved it (Authenticated) or LINE Pay completed it: finish it, never charge again
         await _noteService.AddNoteAsync(order, $"transaction {previous.TransactionId} of attempt {previous.Attempt} is {status} on LINE Pay; it is finished instead of requesting a new payment.");
-        if (status == PaymentRequestStatus.Completed && previous.State == LinePayPaymentState.Requested)
-        {
-            //LINE Pay already confirmed it: settle it from Payment Details, without another Confirm
-            previous.State = LinePayPaymentState.Confirming;
-            await _orderPaymentService.SaveAsync(order, previous);
-        }
 
-        var result = await _confirmationService.ConfirmOrderAsync(order);
+        //Check again under the claim: a completed payment is settled from Payment Details, without another Confirm
+        var result = await _confirmationService.SettleOrderAsync(order);
         if (result.Outcome is LinePayConfirmationOutcome.Paid or LinePayConfirmationOutcome.Authorized or LinePayConfirmationOutcome.AlreadyCompleted)
             return true;
 

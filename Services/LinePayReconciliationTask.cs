@@ -11,31 +11,35 @@ using Nop.Services.ScheduleTasks;
 namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
-/// Settles LINE Pay payments nobody finished (the customer closed the browser, LINE Pay did not answer) through the
-/// one confirm path, and notes authorizations about to expire
+/// Settles LINE Pay payments nobody finished (the customer closed the browser, LINE Pay did not answer, a server died
+/// while confirming) through the one confirm path, cancels orders whose payment ended unpaid when the store asks for
+/// it, and notes authorizations about to expire
 /// </summary>
 public class LinePayReconciliationTask : IScheduleTask
 {
     protected readonly ILogger _logger;
+    protected readonly IOrderProcessingService _orderProcessingService;
     protected readonly IOrderService _orderService;
     protected readonly ISettingService _settingService;
-    protected readonly LinePayClientFactory _clientFactory;
+    protected readonly LinePayConfirmClaimService _claimService;
     protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayPaymentConfirmationService _confirmationService;
 
     public LinePayReconciliationTask(ILogger logger,
+        IOrderProcessingService orderProcessingService,
         IOrderService orderService,
         ISettingService settingService,
-        LinePayClientFactory clientFactory,
+        LinePayConfirmClaimService claimService,
         LinePayOrderNoteService noteService,
         LinePayOrderPaymentService orderPaymentService,
         LinePayPaymentConfirmationService confirmationService)
     {
         _logger = logger;
+        _orderProcessingService = orderProcessingService;
         _orderService = orderService;
         _settingService = settingService;
-        _clientFactory = clientFactory;
+        _claimService = claimService;
         _noteService = noteService;
         _orderPaymentService = orderPaymentService;
         _confirmationService = confirmationService;
@@ -82,17 +86,34 @@ public class LinePayReconciliationTask : IScheduleTask
             || now - payment.RequestedOnUtc < LinePayDefaults.ReconciliationMinimumAge)
             return;
 
-        if (payment.State == LinePayPaymentState.Requested && now - payment.RequestedOnUtc < LinePayDefaults.ReservationLifetime)
-        {
-            //the customer may still be on LINE Pay's page: confirm only what was approved
-            var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
-            var status = await _clientFactory.CreateClient(settings).CheckPaymentStatusAsync(payment.TransactionId);
-            if (status == PaymentRequestStatus.Reserved)
-                return;
-        }
+        //a missing claim means a request is at work on the payment, or died holding the claim
+        var result = await _claimService.IsAvailableAsync(order, payment)
+            ? await _confirmationService.SettleOrderAsync(order)
+            : await _confirmationService.SettleAbandonedAsync(order);
+        if (result.Outcome == LinePayConfirmationOutcome.InProgress)
+            return;
 
-        var result = await _confirmationService.ConfirmOrderAsync(order);
         await _logger.InformationAsync($"LINE Pay: unfinished payment of order {order.Id} (transaction {payment.TransactionId}) reconciled: {result.Outcome}.");
+        if (result.Outcome == LinePayConfirmationOutcome.Refused)
+            await CancelUnpaidOrderAsync(order);
+    }
+
+    // LINE Pay said the payment was cancelled, expired or failed; the store may want such orders cancelled
+    protected virtual async Task CancelUnpaidOrderAsync(Order order)
+    {
+        var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
+        if (!settings.CancelUnpaidOrders)
+            return;
+
+        //not when the customer started a new payment meanwhile
+        var current = await _orderService.GetOrderByIdAsync(order.Id);
+        var payment = await _orderPaymentService.GetAsync(current);
+        if (current.PaymentStatus != PaymentStatus.Pending || payment?.State != LinePayPaymentState.Failed
+            || !_orderProcessingService.CanCancelOrder(current))
+            return;
+
+        await _orderProcessingService.CancelOrderAsync(current, notifyCustomer: false);
+        await _noteService.AddNoteAsync(current, $"the order was cancelled because transaction {payment.TransactionId} was not paid (setting \"Cancel unpaid orders\").");
     }
 
     protected virtual async Task NoteExpiringAuthorizationAsync(Order order, LinePayOrderPayment payment, DateTime now)
@@ -101,9 +122,20 @@ public class LinePayReconciliationTask : IScheduleTask
             || payment.AuthorizationExpiresOnUtc is not { } expiry || expiry - now > LinePayDefaults.AuthorizationExpiryWarning)
             return;
 
-        await _noteService.AddNoteAsync(order, $"the authorization of transaction {payment.TransactionId} expires on " +
-            $"{expiry.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; capture or void it before then.");
-        payment.ExpiryNotedOnUtc = now;
-        await _orderPaymentService.SaveAsync(order, payment);
+        //a capture or void may be under way: note it on the next run rather than overwrite its record
+        if (!await _claimService.TryClaimAsync(order, payment))
+            return;
+
+        try
+        {
+            await _noteService.AddNoteAsync(order, $"the authorization of transaction {payment.TransactionId} expires on " +
+                $"{expiry.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; capture or void it before then.");
+            payment.ExpiryNotedOnUtc = now;
+            await _orderPaymentService.SaveAsync(order, payment);
+        }
+        finally
+        {
+            await _claimService.ReleaseAsync(order, payment);
+        }
     }
 }

@@ -20,8 +20,9 @@ public class LinePayRefundService : LinePayAfterSaleService
         ILocalizationService localizationService,
         ISettingService settingService,
         LinePayClientFactory clientFactory,
+        LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
-        : base(orderService, localizationService, settingService, clientFactory, orderPaymentService)
+        : base(orderService, localizationService, settingService, clientFactory, claimService, orderPaymentService)
     {
     }
 
@@ -32,11 +33,13 @@ public class LinePayRefundService : LinePayAfterSaleService
     public virtual async Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request?.Order);
-        var order = request.Order;
 
-        var payment = await _orderPaymentService.GetAsync(order);
-        if (payment is null)
-            return Failed(await GetResourceAsync("AfterSale.NoPayment"));
+        return await WithClaimAsync(request.Order, payment => RefundClaimedAsync(request, payment), Failed);
+    }
+
+    protected virtual async Task<RefundPaymentResult> RefundClaimedAsync(RefundPaymentRequest request, LinePayOrderPayment payment)
+    {
+        var order = request.Order;
         if (payment.State != LinePayPaymentState.Paid)
             return Failed(await GetResourceAsync("Refund.NotPaid", payment.State));
 

@@ -20,8 +20,9 @@ public class LinePayVoidService : LinePayAfterSaleService
         ILocalizationService localizationService,
         ISettingService settingService,
         LinePayClientFactory clientFactory,
+        LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
-        : base(orderService, localizationService, settingService, clientFactory, orderPaymentService)
+        : base(orderService, localizationService, settingService, clientFactory, claimService, orderPaymentService)
     {
     }
 
@@ -31,11 +32,13 @@ public class LinePayVoidService : LinePayAfterSaleService
     public virtual async Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest request)
     {
         ArgumentNullException.ThrowIfNull(request?.Order);
-        var order = request.Order;
 
-        var payment = await _orderPaymentService.GetAsync(order);
-        if (payment is null)
-            return Failed(await GetResourceAsync("AfterSale.NoPayment"));
+        return await WithClaimAsync(request.Order, payment => VoidClaimedAsync(request, payment), Failed);
+    }
+
+    protected virtual async Task<VoidPaymentResult> VoidClaimedAsync(VoidPaymentRequest request, LinePayOrderPayment payment)
+    {
+        var order = request.Order;
         //an expired or cancelled authorization is voided at LINE Pay too (1165), which makes the order Voided here
         if (payment.State is not (LinePayPaymentState.Authorized or LinePayPaymentState.AuthorizationExpired or LinePayPaymentState.Voided))
             return Failed(await GetResourceAsync("Void.NotAuthorized", payment.State));

@@ -39,11 +39,11 @@ public abstract class AfterSaleTest : EmulatorTest
         Store.HttpClientFactory.Setup(f => f.CreateClient(It.IsAny<string>())).Returns(() => Wire.CreateClient());
         Store.ConfigureLinePay(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
         CaptureService = new LinePayCaptureService(Store.OrderService.Object, Store.LocalizationService.Object,
-            Store.Settings.Service.Object, Store.ClientFactory, Store.OrderPaymentService);
+            Store.Settings.Service.Object, Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
         VoidService = new LinePayVoidService(Store.OrderService.Object, Store.LocalizationService.Object,
-            Store.Settings.Service.Object, Store.ClientFactory, Store.OrderPaymentService);
+            Store.Settings.Service.Object, Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
         RefundService = new LinePayRefundService(Store.OrderService.Object, Store.LocalizationService.Object,
-            Store.Settings.Service.Object, Store.ClientFactory, Store.OrderPaymentService);
+            Store.Settings.Service.Object, Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
     }
 
     /// <summary>
@@ -90,8 +90,11 @@ public abstract class AfterSaleTest : EmulatorTest
             LastReturnCode = LinePayReturnCodes.Success,
             RequestedOnUtc = requestedOnUtc,
             ConfirmedOnUtc = DateTime.UtcNow,
-            AuthorizationExpiresOnUtc = confirmed.AuthorizationExpireDate?.UtcDateTime
+            AuthorizationExpiresOnUtc = confirmed.AuthorizationExpireDate?.UtcDateTime,
+            UpdatedOnUtc = DateTime.UtcNow
         });
+        //the confirmation puts the record's next claim back when it is done
+        await Store.Claims.ReleaseAsync(order, PaymentOf(order));
         var processing = Store.OrderProcessing.Service.Object;
         if (capture)
             await processing.MarkOrderAsPaidAsync(order);

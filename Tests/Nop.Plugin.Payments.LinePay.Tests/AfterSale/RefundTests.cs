@@ -13,7 +13,11 @@ namespace Nop.Plugin.Payments.LinePay.Tests.AfterSale;
 public class RefundTests : AfterSaleTest
 {
     [TearDown]
-    public void RestoreEmulatorSettings() => Emulator.Settings.RefundWindow = null;
+    public void RestoreEmulatorSettings()
+    {
+        Emulator.Settings.RefundWindow = null;
+        Emulator.Settings.ProcessingTime = TimeSpan.Zero;
+    }
 
     [Test]
     public async Task AFullRefundSendsNoAmountAndRefundsEverything()
@@ -259,5 +263,65 @@ public class RefundTests : AfterSaleTest
         Assert.That(NotesSinceConfirmOf(order), Is.EqualTo(new[] { expected }));
         Assert.That(Emulator.Journal.Calls.Select(c => c.Endpoint), Is.EquivalentTo(new[] { LinePayEndpoint.Refund, LinePayEndpoint.Details }));
         Assert.That(Emulator.Transactions.Find(transactionId)!.RefundedAmount, Is.Zero);
+    }
+
+    [Test]
+    public async Task TwoRefundsOfOneOrderAtOnceOnTwoServersSendOneRefund()
+    {
+        var order = await ConfirmedOrderAsync(orderTotal: 1000m, amount: 1000m);
+        var transactionId = PaymentOf(order).TransactionId;
+        Emulator.Settings.ProcessingTime = TimeSpan.FromMilliseconds(300);
+        //two admins, or one admin's double click landing on two web servers: one database, separate services
+        var servers = Enumerable.Range(0, 2).Select(_ => new LinePayRefundService(Store.OrderService.Object,
+            Store.LocalizationService.Object, Store.Settings.Service.Object, Store.ClientFactory, Store.Claims,
+            Store.OrderPaymentService)).ToList();
+
+        var results = await Task.WhenAll(servers.Select(server => Task.Run(() => server.RefundAsync(new RefundPaymentRequest
+        {
+            Order = order,
+            AmountToRefund = 400m,
+            IsPartialRefund = true
+        }))));
+
+        var transaction = Emulator.Transactions.Find(transactionId)!;
+        var payment = PaymentOf(order);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Count(result => result.Success), Is.EqualTo(1));
+            Assert.That(results.Single(result => !result.Success).Errors, Is.EqualTo(new[] { English("AfterSale.InProgress") }));
+            Assert.That(CallsTo(LinePayEndpoint.Refund), Is.EqualTo(1));
+            Assert.That(transaction.RefundedAmount, Is.EqualTo(400m));
+            Assert.That(payment.Refunds.Select(refund => refund.RefundTransactionId),
+                Is.EqualTo(transaction.Refunds.Select(refund => refund.RefundTransactionId)));
+            Assert.That(payment.RefundableAmount, Is.EqualTo(600m));
+        });
+
+        //the claim is back: the next refund goes through
+        var next = await RefundFromOrderPageAsync(order, 600m, isPartialRefund: true);
+        Assert.That(next.Errors, Is.Empty);
+        Assert.That(PaymentOf(order).RefundableAmount, Is.Zero);
+    }
+
+    [Test]
+    public async Task ARefundOfARecordWhoseClaimHolderDiedGoesThroughOnceTheRecordIsIdle()
+    {
+        var order = await ConfirmedOrderAsync(orderTotal: 1000m, amount: 1000m);
+        //a request took the claim and its server stopped before putting it back
+        var payment = PaymentOf(order);
+        Assert.That(await Store.Claims.TryClaimAsync(order, payment), Is.True);
+
+        var refused = await RefundFromOrderPageAsync(order, 100m, isPartialRefund: true);
+        var stored = PaymentOf(order);
+        stored.UpdatedOnUtc = DateTime.UtcNow - LinePayDefaults.ClaimAbandonedAfter - TimeSpan.FromMinutes(1);
+        Store.SavePayment(order.Id, stored);
+        var refunded = await RefundFromOrderPageAsync(order, 100m, isPartialRefund: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Errors, Is.EqualTo(new[] { English("AfterSale.InProgress") }));
+            Assert.That(refunded.Errors, Is.Empty);
+            Assert.That(CallsTo(LinePayEndpoint.Refund), Is.EqualTo(1));
+            Assert.That(PaymentOf(order).Refunds.Single().Amount, Is.EqualTo(100m));
+        });
     }
 }

@@ -126,7 +126,7 @@ public class CheckoutFlowTests : CheckoutTestBase
     public async Task ThePaymentMethodStartsThePaymentThroughTheRequestService()
     {
         var order = Store.PlaceOrder(300m);
-        var method = new LinePayPaymentMethod(null, Store.LocalizationService.Object, Store.Settings.Service.Object, Store.WebHelper.Object,
+        var method = new LinePayPaymentMethod(null, Store.LocalizationService.Object, null, Store.Settings.Service.Object, Store.WebHelper.Object,
             null, null, null, null, null, Checkout.Requests, Store.Settings.Load(NopStore.StoreId));
         var http = Store.StartRequest();
 

@@ -32,40 +32,6 @@ public class ConfirmFailureTests : CheckoutTestBase
     }
 
     [Test]
-    public async Task AnExpiredReservationIsRefused()
-    {
-        var (order, confirmUrl) = await ApprovedOrderAsync();
-        Emulator.Clock.Advance(TimeSpan.FromMinutes(25));
-
-        var result = await Checkout.ArriveAsync(confirmUrl);
-
-        AssertRedirect(result, NopRouteNames.Standard.ORDER_DETAILS, order.Id);
-        Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
-        Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Failed));
-        Assert.That(NotesOf(order), Has.Some.Contains(PaymentOf(order).LastReturnCode));
-    }
-
-    [Test]
-    public async Task AConfirmAppliedButNeverAnsweredIsSettledByCheckAndDetails()
-    {
-        var (order, confirmUrl) = await ApprovedOrderAsync();
-        Emulator.Faults.Next(LinePayEndpoint.Confirm, Fault.ApplyThenAbort());
-
-        var result = await Checkout.ArriveAsync(confirmUrl);
-
-        AssertRedirect(result, NopRouteNames.Standard.CHECKOUT_COMPLETED, order.Id);
-        Assert.Multiple(() =>
-        {
-            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
-            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Paid));
-            Assert.That(ConfirmCalls, Is.EqualTo(1));
-            Assert.That(Emulator.Journal.Count(LinePayEndpoint.Check), Is.EqualTo(1));
-            Assert.That(Emulator.Journal.Count(LinePayEndpoint.Details), Is.EqualTo(1));
-            Assert.That(NotesOf(order), Has.Some.Contains("has no clear answer"));
-        });
-    }
-
-    [Test]
     public async Task AConfirmTimeoutThatWasNotAppliedStaysUnconfirmedUntilTheNextArrival()
     {
         Store.ClientFactory.Timeouts = new LinePayTimeouts { Confirm = TimeSpan.FromMilliseconds(300) };
@@ -86,22 +52,6 @@ public class ConfirmFailureTests : CheckoutTestBase
         AssertRedirect(second, NopRouteNames.Standard.CHECKOUT_COMPLETED, order.Id);
         Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
         Assert.That(Emulator.Transactions.Find(PaymentOf(order).TransactionId)!.ConfirmCount, Is.EqualTo(1));
-    }
-
-    [Test]
-    public async Task AnAmbiguousCodeIsSettledByCheck()
-    {
-        var (order, confirmUrl) = await ApprovedOrderAsync();
-        Emulator.Faults.Next(LinePayEndpoint.Confirm, Fault.Answer("9000"));
-
-        var result = await Checkout.ArriveAsync(confirmUrl);
-
-        //9000 left the transaction approved but unconfirmed: the payment waits, nothing is marked
-        AssertRedirect(result, NopRouteNames.Standard.ORDER_DETAILS, order.Id);
-        Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
-        Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Confirming));
-        Assert.That(PaymentOf(order).LastReturnCode, Is.EqualTo("9000"));
-        Assert.That(Emulator.Journal.Count(LinePayEndpoint.Check), Is.EqualTo(1));
     }
 
     [Test]

@@ -78,4 +78,23 @@ public class WebFarmConfirmTests : CheckoutTestBase
             Assert.That(claims.Select(c => c.Value), Is.EqualTo(new[] { $"{payment.TransactionId}:2" }));
         });
     }
+
+    [Test]
+    public async Task ACancelReturnWhileAnotherServerConfirmsChangesNothing()
+    {
+        var order = Store.PlaceOrder(1500m);
+        var paymentUrl = await Checkout.PostProcessAsync(order);
+        //the customer cancels in one tab while the other tab's approval is being confirmed on another server
+        var cancelUrl = await Emulator.Customer.CancelAsync(paymentUrl);
+        Assert.That(await Checkout.Claims.TryClaimAsync(Store.GetOrder(order.Id), PaymentOf(order)), Is.True);
+
+        await new LinePayCheckout(Store) { Locker = new InstanceLocker() }.ArriveAsync(cancelUrl);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Requested));
+            Assert.That(NotesOf(order), Has.None.Contains("the customer cancelled"));
+            Assert.That(Notifications.Single().Text, Is.EqualTo(NopStore.English("Plugins.Payments.LinePay.Return.BeingProcessed")));
+        });
+    }
 }

@@ -118,6 +118,7 @@ public class PaymentLinePayControllerTests
         UseStoreScope(StoreId);
         _settings.Set(StoreId, nameof(LinePayPaymentSettings.CurrencyCode), "THB");
         _settings.Set(StoreId, nameof(LinePayPaymentSettings.ChannelSecret), StoreSecret);
+        _settings.Set(StoreId, nameof(LinePayPaymentSettings.CancelUnpaidOrders), true);
 
         var model = await GetModelAsync(_controller.Configure);
 
@@ -132,6 +133,9 @@ public class PaymentLinePayControllerTests
             Assert.That(model.UseSandbox_OverrideForStore, Is.False);
             Assert.That(model.ChannelSecret, Is.Null);
             Assert.That(model.ChannelSecretStored, Is.True);
+            Assert.That(model.CancelUnpaidOrders, Is.True);
+            Assert.That(model.CancelUnpaidOrders_OverrideForStore, Is.True);
+            Assert.That(model.AdditionalFeePercentage_OverrideForStore, Is.False);
         });
     }
 
@@ -160,6 +164,7 @@ public class PaymentLinePayControllerTests
             PaymentModeId = (int)LinePayPaymentMode.AuthorizeOnly,
             AdditionalFee = 2.5m,
             AdditionalFeePercentage = true,
+            CancelUnpaidOrders = true,
             ApiBaseAddress = "http://localhost:5080/"
         };
 
@@ -176,6 +181,7 @@ public class PaymentLinePayControllerTests
             Assert.That(saved.PaymentMode, Is.EqualTo(LinePayPaymentMode.AuthorizeOnly));
             Assert.That(saved.AdditionalFee, Is.EqualTo(2.5m));
             Assert.That(saved.AdditionalFeePercentage, Is.True);
+            Assert.That(saved.CancelUnpaidOrders, Is.True);
             Assert.That(saved.ApiBaseAddress, Is.EqualTo("http://localhost:5080/"));
         });
         _settings.Service.Verify(s => s.ClearCacheAsync(), Times.Once);
@@ -216,7 +222,9 @@ public class PaymentLinePayControllerTests
             ChannelSecret = StoreSecret,
             ChannelSecret_OverrideForStore = true,
             UseSandbox = false,
-            UseSandbox_OverrideForStore = false
+            UseSandbox_OverrideForStore = false,
+            CancelUnpaidOrders = true,
+            CancelUnpaidOrders_OverrideForStore = true
         };
 
         await _controller.Configure(post);
@@ -226,6 +234,8 @@ public class PaymentLinePayControllerTests
             Assert.That(_settings.Rows[(StoreId, nameof(LinePayPaymentSettings.CurrencyCode))], Is.EqualTo("THB"));
             Assert.That(_settings.Rows[(StoreId, nameof(LinePayPaymentSettings.ChannelSecret))], Is.EqualTo(StoreSecret));
             Assert.That(_settings.Rows.ContainsKey((StoreId, nameof(LinePayPaymentSettings.UseSandbox))), Is.False);
+            Assert.That(_settings.Load(StoreId).CancelUnpaidOrders, Is.True);
+            Assert.That(_settings.Load(0).CancelUnpaidOrders, Is.False);
             Assert.That(_settings.Rows.ContainsKey((StoreId, nameof(LinePayPaymentSettings.ChannelId))), Is.False);
             //the shared settings are untouched
             Assert.That(_settings.Rows[(0, nameof(LinePayPaymentSettings.CurrencyCode))], Is.EqualTo("TWD"));

@@ -1,6 +1,7 @@
 using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
@@ -9,6 +10,7 @@ using Nop.Services.Directory;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
 using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Plugin;
 
@@ -19,6 +21,8 @@ public class InstallationTests
     private Mock<ILocalizationService> _localization;
     private List<Language> _languages;
     private Dictionary<int, IDictionary<string, string>> _addedResources;
+    private Mock<IScheduleTaskService> _scheduleTaskService;
+    private List<ScheduleTask> _tasks;
 
     [SetUp]
     public void SetUp()
@@ -27,7 +31,18 @@ public class InstallationTests
         _localization = new Mock<ILocalizationService>();
         _addedResources = new Dictionary<int, IDictionary<string, string>>();
         _localization.Setup(l => l.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()))
-            .Callback((IDictionary<string, string> resources, int? languageId) => _addedResources.Add(languageId!.Value, resources))
+            .Callback((IDictionary<string, string> resources, int? languageId) => _addedResources[languageId!.Value] = resources)
+            .Returns(Task.CompletedTask);
+        //the ScheduleTask table: GetTaskByTypeAsync finds a task by its exact type string, as nopCommerce's query does
+        _tasks = [];
+        _scheduleTaskService = new Mock<IScheduleTaskService>();
+        _scheduleTaskService.Setup(s => s.GetTaskByTypeAsync(It.IsAny<string>()))
+            .ReturnsAsync((string type) => _tasks.FirstOrDefault(task => task.Type == type));
+        _scheduleTaskService.Setup(s => s.InsertTaskAsync(It.IsAny<ScheduleTask>()))
+            .Callback((ScheduleTask task) => { task.Id = _tasks.Count + 1; _tasks.Add(task); })
+            .Returns(Task.CompletedTask);
+        _scheduleTaskService.Setup(s => s.DeleteTaskAsync(It.IsAny<ScheduleTask>()))
+            .Callback((ScheduleTask task) => _tasks.Remove(task))
             .Returns(Task.CompletedTask);
         _languages = new List<Language>
         {
@@ -46,7 +61,7 @@ public class InstallationTests
         var settings = new LinePayPaymentSettings();
 
         return new LinePayPaymentMethod(new Mock<IOrderTotalCalculationService>().Object, _localization.Object,
-            _settingService.Object, new Mock<IWebHelper>().Object,
+            _scheduleTaskService.Object, _settingService.Object, new Mock<IWebHelper>().Object,
             new LinePayAvailabilityService(new Mock<ICurrencyService>().Object, new Mock<IStoreContext>().Object, settings),
             //installing never captures, voids or refunds
             null, null, null,
@@ -83,6 +98,7 @@ public class InstallationTests
             Assert.That(saved.CurrencyCode, Is.EqualTo("TWD"));
             Assert.That(saved.PaymentMode, Is.EqualTo(LinePayPaymentMode.CaptureImmediately));
             Assert.That(saved.AdditionalFee, Is.Zero);
+            Assert.That(saved.CancelUnpaidOrders, Is.False);
             Assert.That(saved.ChannelId, Is.Null);
             Assert.That(saved.ChannelSecret, Is.Null);
             Assert.That(saved.ApiBaseAddress, Is.Null);
@@ -128,5 +144,47 @@ public class InstallationTests
 
         _settingService.Verify(s => s.DeleteSettingAsync<LinePayPaymentSettings>(), Times.Once);
         _localization.Verify(l => l.DeleteLocaleResourcesAsync("Plugins.Payments.LinePay", null), Times.Once);
+    }
+
+    [Test]
+    public async Task InstallAddsTheReconciliationTaskOnce()
+    {
+        await CreateMethod().InstallAsync();
+        //installed again after a failed uninstall, or by a second instance of the web farm
+        await CreateMethod().InstallAsync();
+
+        Assert.That(_tasks, Has.Count.EqualTo(1));
+        var task = _tasks[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(task.Name, Is.EqualTo("LINE Pay: settle unfinished payments"));
+            Assert.That(task.Seconds, Is.EqualTo(600));
+            Assert.That(task.Enabled, Is.True);
+            Assert.That(task.StopOnError, Is.False);
+            //nopCommerce's task runner resolves the type with Type.GetType
+            Assert.That(Type.GetType(task.Type), Is.EqualTo(typeof(LinePayReconciliationTask)));
+            Assert.That(typeof(Nop.Services.ScheduleTasks.IScheduleTask).IsAssignableFrom(Type.GetType(task.Type)), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task UninstallRemovesTheReconciliationTask()
+    {
+        var method = CreateMethod();
+        await method.InstallAsync();
+        _tasks.Add(new ScheduleTask { Id = 99, Name = "Another plugin's task", Type = "Other.Plugin.Task, Other.Plugin" });
+
+        await method.UninstallAsync();
+
+        Assert.That(_tasks.Select(task => task.Id), Is.EqualTo(new[] { 99 }));
+        _scheduleTaskService.Verify(s => s.DeleteTaskAsync(It.IsAny<ScheduleTask>()), Times.Once);
+    }
+
+    [Test]
+    public async Task UninstallWithoutTheTaskDeletesNothing()
+    {
+        await CreateMethod().UninstallAsync();
+
+        _scheduleTaskService.Verify(s => s.DeleteTaskAsync(It.IsAny<ScheduleTask>()), Times.Never);
     }
 }

@@ -14,6 +14,7 @@ using Nop.Services.Configuration;
 using Nop.Services.Directory;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
+using Nop.Services.ScheduleTasks;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Plugin;
@@ -47,15 +48,16 @@ public class LinePayPaymentMethodTests
         webHelper.Setup(w => w.GetStoreLocation(null)).Returns("https://shop.example/");
         var languages = new Mock<ILanguageService>();
 
-        return new LinePayPaymentMethod(_orderTotals.Object, _localization.Object, new Mock<ISettingService>().Object,
+        return new LinePayPaymentMethod(_orderTotals.Object, _localization.Object, new Mock<IScheduleTaskService>().Object,
+            new Mock<ISettingService>().Object,
             webHelper.Object,
             new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, _settings),
             new LinePayCaptureService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.OrderPaymentService),
+                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
             new LinePayRefundService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.OrderPaymentService),
+                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
             new LinePayVoidService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.OrderPaymentService),
+                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
             null, _settings);
     }

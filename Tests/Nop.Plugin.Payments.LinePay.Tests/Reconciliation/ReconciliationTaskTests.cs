@@ -1,41 +1,26 @@
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
+using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Tests.Checkout;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Reconciliation;
 
 [TestFixture]
 public class ReconciliationTaskTests : CheckoutTestBase
 {
-    private LinePayReconciliationTask Task => new(Store.Logger.Object, Store.OrderService.Object, Store.Settings.Service.Object,
-        Store.ClientFactory, Checkout.Notes, Checkout.OrderPayments, Checkout.Confirmation);
+    private LinePayReconciliationTask Task => new(Store.Logger.Object, Store.OrderProcessing.Service.Object, Store.OrderService.Object,
+        Store.Settings.Service.Object, Checkout.Claims, Checkout.Notes, Checkout.OrderPayments, Checkout.Confirmation);
 
     // as if the payment was requested this long ago
-    private void Age(Nop.Core.Domain.Orders.Order order, TimeSpan age)
+    private void Age(Order order, TimeSpan age)
     {
         var payment = PaymentOf(order);
         payment.RequestedOnUtc = DateTime.UtcNow - age;
         Store.SavePayment(order.Id, payment);
-    }
-
-    [Test]
-    public async Task ADroppedReturnIsConfirmedByTheTask()
-    {
-        var (order, _) = await ApprovedOrderAsync();
-        Age(order, TimeSpan.FromMinutes(6));
-
-        await Task.ExecuteAsync();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
-            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Paid));
-            Assert.That(ConfirmCalls, Is.EqualTo(1));
-            Assert.That(NotesOf(order), Has.Some.Contains("payment captured: transaction"));
-        });
     }
 
     [Test]
@@ -69,26 +54,6 @@ public class ReconciliationTaskTests : CheckoutTestBase
     }
 
     [Test]
-    public async Task AnExpiredReservationIsNotedAndTheOrderStaysPending()
-    {
-        var order = Store.PlaceOrder(1500m);
-        await Checkout.PostProcessAsync(order);
-        Age(order, TimeSpan.FromMinutes(25));
-        Emulator.Clock.Advance(TimeSpan.FromMinutes(25));
-
-        await Task.ExecuteAsync();
-
-        Assert.Multiple(() =>
-        {
-            //past the reservation's lifetime LINE Pay refuses the Confirm (1180): nothing is charged, the refusal is noted
-            Assert.That(Emulator.Transactions.Find(PaymentOf(order).TransactionId)!.ConfirmCount, Is.Zero);
-            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Failed));
-            Assert.That(NotesOf(order), Has.Some.Contains("refused the confirmation").And.Contains("1180"));
-            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
-        });
-    }
-
-    [Test]
     public async Task APaymentConfirmedElsewhereIsMarkedPaidWithoutASecondConfirm()
     {
         var (order, confirmUrl) = await ApprovedOrderAsync();
@@ -107,5 +72,94 @@ public class ReconciliationTaskTests : CheckoutTestBase
             Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Paid));
         });
+    }
+
+    [Test]
+    public async Task WithCancelUnpaidOrdersAnExpiredPaymentCancelsTheOrder()
+    {
+        Store.Settings.Set(NopStore.StoreId, nameof(LinePayPaymentSettings.CancelUnpaidOrders), true);
+        var order = Store.PlaceOrder(1500m);
+        await Checkout.PostProcessAsync(order);
+        Age(order, TimeSpan.FromMinutes(25));
+        Emulator.Clock.Advance(TimeSpan.FromMinutes(25));
+
+        await Task.ExecuteAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Store.GetOrder(order.Id).OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
+            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Failed));
+            Assert.That(ConfirmCalls, Is.Zero);
+            Assert.That(NotesOf(order), Has.Some.Contains("was cancelled or expired on LINE Pay"));
+            Assert.That(NotesOf(order), Has.Some.EqualTo("Order has been cancelled"));
+            Assert.That(NotesOf(order), Has.Some.Contains("cancelled because transaction").And.Contains("Cancel unpaid orders"));
+        });
+    }
+
+    [Test]
+    public async Task WithoutCancelUnpaidOrdersAnExpiredPaymentLeavesTheOrderPending()
+    {
+        var order = Store.PlaceOrder(1500m);
+        await Checkout.PostProcessAsync(order);
+        Age(order, TimeSpan.FromMinutes(25));
+        Emulator.Clock.Advance(TimeSpan.FromMinutes(25));
+
+        await Task.ExecuteAsync();
+
+        Assert.That(Store.GetOrder(order.Id).OrderStatus, Is.EqualTo(OrderStatus.Pending));
+        Assert.That(NotesOf(order), Has.None.EqualTo("Order has been cancelled"));
+    }
+
+    [TestCase(true, LinePayPaymentState.Paid, PaymentStatus.Paid)]
+    [TestCase(false, LinePayPaymentState.Confirming, PaymentStatus.Pending)]
+    public async Task AClaimLostWithItsServerIsSettledWithoutConfirmAndPutBack(bool confirmApplied, LinePayPaymentState state, PaymentStatus status)
+    {
+        var (order, _) = await ApprovedOrderAsync();
+        //a server took the claim, saved Confirming, perhaps sent Confirm, and died
+        var payment = PaymentOf(order);
+        Assert.That(await Checkout.Claims.TryClaimAsync(order, payment), Is.True);
+        if (confirmApplied)
+            Assert.That((await Api.ConfirmAsync(payment.TransactionId, "1500")).ReturnCode, Is.EqualTo("0000"));
+        Emulator.Journal.Clear();
+        payment = PaymentOf(order);
+        payment.State = LinePayPaymentState.Confirming;
+        payment.RequestedOnUtc = DateTime.UtcNow.AddMinutes(-15);
+        payment.UpdatedOnUtc = DateTime.UtcNow - LinePayDefaults.ClaimAbandonedAfter - TimeSpan.FromMinutes(1);
+        Store.SavePayment(order.Id, payment);
+
+        await Task.ExecuteAsync();
+
+        var after = PaymentOf(order);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ConfirmCalls, Is.Zero, "never Confirm without holding the claim");
+            Assert.That(Emulator.Journal.Count(LinePayEndpoint.Check), Is.EqualTo(1));
+            Assert.That(after.State, Is.EqualTo(state));
+            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(status));
+            Assert.That(Store.AttributeRowsOf(order.Id, LinePayDefaults.ConfirmClaimAttribute).Select(row => row.Value),
+                Is.EqualTo(new[] { $"{after.TransactionId}:{after.ConfirmClaims + 1}" }));
+        });
+        if (confirmApplied)
+            return;
+
+        //the claim is back: the next run confirms the approved payment, once
+        await Task.ExecuteAsync();
+        Assert.That(ConfirmCalls, Is.EqualTo(1));
+        Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+    }
+
+    [Test]
+    public async Task AClaimHeldByARequestStillAtWorkIsLeftAlone()
+    {
+        var (order, _) = await ApprovedOrderAsync();
+        Age(order, TimeSpan.FromMinutes(6));
+        Assert.That(await Checkout.Claims.TryClaimAsync(order, PaymentOf(order)), Is.True);
+
+        await Task.ExecuteAsync();
+
+        Assert.That(Emulator.Journal.Count(LinePayEndpoint.Check), Is.Zero);
+        Assert.That(ConfirmCalls, Is.Zero);
+        Assert.That(Store.AttributeRowsOf(order.Id, LinePayDefaults.ConfirmClaimAttribute), Is.Empty);
     }
 }

@@ -25,6 +25,8 @@ public class NopOrderProcessingRules
         Service.Setup(s => s.CanMarkOrderAsAuthorized(It.IsAny<Order>())).Returns((Order order) => CanMarkOrderAsAuthorized(order));
         Service.Setup(s => s.MarkAsAuthorizedAsync(It.IsAny<Order>())).Returns((Order order) => MarkAsAuthorizedAsync(order));
         Service.Setup(s => s.CanCancelOrder(It.IsAny<Order>())).Returns((Order order) => order.OrderStatus != OrderStatus.Cancelled);
+        Service.Setup(s => s.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()))
+            .Returns((Order order, bool _) => CancelOrderAsync(order));
         Service.Setup(s => s.CanVoidOffline(It.IsAny<Order>()))
             .Returns((Order order) => order.OrderTotal != decimal.Zero && order.PaymentStatus == PaymentStatus.Authorized);
         Service.Setup(s => s.CanRefundOffline(It.IsAny<Order>()))
@@ -72,6 +74,19 @@ public class NopOrderProcessingRules
         await _store.OrderService.Object.UpdateOrderAsync(order);
         await _store.AddNoteAsync(order, "Order has been marked as paid");
         await CheckOrderStatusAsync(order);
+    }
+
+    // the order's part of CancelOrderAsync (stock, reward points, gift cards and messages aside)
+    private async Task CancelOrderAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.OrderStatus == OrderStatus.Cancelled)
+            throw new NopException("Cannot do cancel for order.");
+
+        order.OrderStatusId = (int)OrderStatus.Cancelled;
+        await _store.OrderService.Object.UpdateOrderAsync(order);
+        await _store.AddNoteAsync(order, $"Order status has been changed to {OrderStatus.Cancelled}");
+        await _store.AddNoteAsync(order, "Order has been cancelled");
     }
 
     // 4.90 does not check CanMarkOrderAsAuthorized here: callers must

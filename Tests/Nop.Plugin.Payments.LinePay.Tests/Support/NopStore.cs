@@ -112,6 +112,8 @@ public class NopStore
 
     public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object);
 
+    public LinePayConfirmClaimService Claims => new(GenericAttributeRepository.Object, OrderPaymentService);
+
     public List<Currency> Currencies { get; } = [];
 
     public List<Language> Languages { get; } =
