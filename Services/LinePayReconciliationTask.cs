@@ -63,6 +63,11 @@ public class LinePayReconciliationTask : IScheduleTask
             {
                 await _logger.WarningAsync($"LINE Pay: order {order.Id} could not be reconciled now; the next run tries again.", exception);
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                //e.g. a store whose LINE Pay settings are incomplete: the orders of the other stores are still settled
+                await _logger.ErrorAsync($"LINE Pay: order {order.Id} (store {order.StoreId}) could not be reconciled: {exception.Message}", exception);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using Moq;
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
 using Nop.Core.Domain.Orders;
@@ -72,6 +73,33 @@ public class ReconciliationTaskTests : CheckoutTestBase
             Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Paid));
         });
+    }
+
+    [Test]
+    public async Task AnOrderOfAStoreWithIncompleteSettingsDoesNotStopTheOthers()
+    {
+        var (first, _) = await ApprovedOrderAsync();
+        var (broken, _) = await ApprovedOrderAsync();
+        var (last, _) = await ApprovedOrderAsync();
+        const int unconfiguredStoreId = 2;
+        Store.Settings.Set(unconfiguredStoreId, nameof(LinePayPaymentSettings.ChannelSecret), string.Empty);
+        var moved = Store.GetOrder(broken.Id);
+        moved.StoreId = unconfiguredStoreId;
+        await Store.OrderService.Object.UpdateOrderAsync(moved);
+        foreach (var order in new[] { first, broken, last })
+            Age(order, TimeSpan.FromMinutes(6));
+
+        await Task.ExecuteAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Store.GetOrder(first.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+            Assert.That(Store.GetOrder(last.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+            Assert.That(Store.GetOrder(broken.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+            Assert.That(ConfirmCalls, Is.EqualTo(2));
+        });
+        Store.Logger.Verify(l => l.ErrorAsync(It.Is<string>(m => m.Contains($"order {broken.Id} (store {unconfiguredStoreId})")),
+            It.IsAny<Exception>(), It.IsAny<Nop.Core.Domain.Customers.Customer>()), Times.Once);
     }
 
     [Test]
