@@ -1,4 +1,3 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Nop.Plugin.Payments.LinePay.Benchmarks.Support;
 using Nop.Plugin.Payments.LinePay.Services.Api;
@@ -7,7 +6,7 @@ using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 namespace Nop.Plugin.Payments.LinePay.Benchmarks.Micro;
 
 /// <summary>
-/// What the client does to a Request body before it is sent: serialise it, sign it, and have the bytes to send
+/// What the client does to a Request body before it is sent: serialise it to the UTF-8 bytes it sends and sign them
 /// </summary>
 public class RequestBodyBenchmarks
 {
@@ -25,10 +24,9 @@ public class RequestBodyBenchmarks
     [Benchmark(Description = "serialise and sign a Request body")]
     public int SerializeAndSign()
     {
-        var body = LinePayJson.Serialize(_request, _request.Currency);
-        var signature = LinePaySignature.Compute(ChannelSecret, "/v3/payments/request", body, Nonce);
-        var content = Encoding.UTF8.GetBytes(body);
+        var body = LinePayJson.SerializeToUtf8Bytes(_request, _request.Currency);
+        var signature = LinePaySignature.ComputeUtf8(ChannelSecret, "/v3/payments/request", body, Nonce);
 
-        return content.Length + signature.Length;
+        return body.Length + signature.Length;
     }
 }
