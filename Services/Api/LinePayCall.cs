@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Nop.Plugin.Payments.LinePay.Services.Api;
 
 /// <summary>
@@ -15,9 +17,9 @@ internal record LinePayCall
     public string Query { get; init; } = string.Empty;
 
     /// <summary>
-    /// Gets the serialised body (POST), signed and sent as is; empty when there is none
+    /// Gets the serialised body (POST) as UTF-8, signed and sent as is; empty when there is none
     /// </summary>
-    public string Body { get; init; } = string.Empty;
+    public byte[] Body { get; init; } = [];
 
     public TimeSpan Timeout { get; init; }
 
@@ -25,7 +27,7 @@ internal record LinePayCall
 
     public long? TransactionId { get; init; }
 
-    public string SignedContent => Method == HttpMethod.Get ? Query : Body;
+    public byte[] SignedContent => Method == HttpMethod.Get ? Encoding.UTF8.GetBytes(Query) : Body;
 
     public string PathAndQuery => string.IsNullOrEmpty(Query) ? ApiPath : $"{ApiPath}?{Query}";
 }

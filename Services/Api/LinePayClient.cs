@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
@@ -65,12 +64,13 @@ public class LinePayClient
         var call = new LinePayCall
         {
             ApiPath = _paths.Request,
-            Body = LinePayJson.Serialize(request, request.Currency),
+            Body = LinePayJson.SerializeToUtf8Bytes(request, request.Currency),
             Timeout = Timeouts.Request,
             OrderId = request.OrderId
         };
         var info = RequireInfo(call, await SendAsync<LinePayResponse<PaymentRequestInfo>>(call, cancellationToken));
-        _logger.LogInformation("LINE Pay reserved transaction {TransactionId} for order {OrderId}", info.TransactionId, request.OrderId);
+        if (_logger.IsEnabled(LogLevel.Information))
+            _logger.LogInformation("LINE Pay reserved transaction {TransactionId} for order {OrderId}", info.TransactionId, request.OrderId);
 
         return info;
     }
@@ -84,7 +84,7 @@ public class LinePayClient
         var call = new LinePayCall
         {
             ApiPath = _paths.Confirm(transactionId),
-            Body = LinePayJson.Serialize(new AmountRequest { Amount = amount, Currency = currency }, currency),
+            Body = LinePayJson.SerializeToUtf8Bytes(new AmountRequest { Amount = amount, Currency = currency }, currency),
             Timeout = Timeouts.Confirm,
             TransactionId = transactionId
         };
@@ -101,7 +101,7 @@ public class LinePayClient
         var call = new LinePayCall
         {
             ApiPath = _paths.Capture(transactionId),
-            Body = LinePayJson.Serialize(new AmountRequest { Amount = amount, Currency = currency }, currency),
+            Body = LinePayJson.SerializeToUtf8Bytes(new AmountRequest { Amount = amount, Currency = currency }, currency),
             Timeout = Timeouts.Capture,
             TransactionId = transactionId
         };
@@ -130,7 +130,7 @@ public class LinePayClient
         var call = new LinePayCall
         {
             ApiPath = _paths.Refund(transactionId),
-            Body = refundAmount is { } amount ? LinePayJson.Serialize(new RefundRequest { RefundAmount = amount }, currency) : string.Empty,
+            Body = refundAmount is { } amount ? LinePayJson.SerializeToUtf8Bytes(new RefundRequest { RefundAmount = amount }, currency) : [],
             Timeout = Timeouts.Refund,
             TransactionId = transactionId
         };
@@ -203,7 +203,7 @@ public class LinePayClient
         var call = new LinePayCall
         {
             ApiPath = _paths.PayPreapproved(regKey),
-            Body = LinePayJson.Serialize(request, request.Currency),
+            Body = LinePayJson.SerializeToUtf8Bytes(request, request.Currency),
             Timeout = Timeouts.PayPreapproved,
             OrderId = request.OrderId
         };
@@ -248,12 +248,12 @@ public class LinePayClient
         var nonce = Guid.NewGuid().ToString();
         using var request = new HttpRequestMessage(call.Method, new Uri(_options.EffectiveBaseAddress, call.PathAndQuery))
         {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(call.Body))
+            Content = new ByteArrayContent(call.Body)
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
         request.Headers.Add("X-LINE-ChannelId", _options.ChannelId);
         request.Headers.Add("X-LINE-Authorization-Nonce", nonce);
-        request.Headers.Add("X-LINE-Authorization", LinePaySignature.Compute(_options.ChannelSecret, call.ApiPath, call.SignedContent, nonce));
+        request.Headers.Add("X-LINE-Authorization", LinePaySignature.ComputeUtf8(_options.ChannelSecret, call.ApiPath, call.SignedContent, nonce));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(call.Timeout);
@@ -311,8 +311,10 @@ public class LinePayClient
         var level = LinePayReturnCodes.Classify(envelope.EffectiveReturnCode) is LinePayReturnCodeClass.Success or LinePayReturnCodeClass.Status
             ? LogLevel.Information
             : LogLevel.Warning;
-        _logger.Log(level, "LINE Pay {ApiPath} order {OrderId} transaction {TransactionId}: {ReturnCode} {ReturnMessage} in {ElapsedMs} ms",
-            call.ApiPath, call.OrderId, call.TransactionId, envelope.EffectiveReturnCode, envelope.EffectiveReturnMessage, stopwatch.ElapsedMilliseconds);
+        //the arguments are boxed into an array before the logger is asked whether it writes anything
+        if (_logger.IsEnabled(level))
+            _logger.Log(level, "LINE Pay {ApiPath} order {OrderId} transaction {TransactionId}: {ReturnCode} {ReturnMessage} in {ElapsedMs} ms",
+                call.ApiPath, call.OrderId, call.TransactionId, envelope.EffectiveReturnCode, envelope.EffectiveReturnMessage, stopwatch.ElapsedMilliseconds);
 
         return envelope;
     }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
@@ -5,20 +8,18 @@ namespace Nop.Plugin.Payments.LinePay.Services.Api;
 
 /// <summary>
 /// LINE Pay's JSON: camelCase, compact, nulls omitted, amounts in the currency's scale; numbers are read as
-/// Int64 (transaction IDs) or decimal, never through double
+/// Int64 (transaction IDs) or decimal, never through double. The serializers are built once (one per currency for
+/// writing) and shared: Newtonsoft's JsonSerializer is safe to share while its settings are not changed, and building
+/// one per call cost more than the call's own JSON. They do not take JsonConvert.DefaultSettings of the host.
 /// </summary>
 internal static class LinePayJson
 {
     private static readonly IContractResolver _contractResolver =
         new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() };
 
-    private static readonly JsonSerializerSettings _readSettings = new()
-    {
-        ContractResolver = _contractResolver,
-        FloatParseHandling = FloatParseHandling.Decimal,
-        DateParseHandling = DateParseHandling.None,
-        MissingMemberHandling = MissingMemberHandling.Ignore
-    };
+    private static readonly JsonSerializer _reader = CreateReader();
+
+    private static readonly ConcurrentDictionary<string, JsonSerializer> _writers = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Serialises a request body once; the returned string is what is signed and sent
@@ -26,17 +27,48 @@ internal static class LinePayJson
     /// <exception cref="ArgumentException">An amount has more decimal places than the currency allows, or the currency is unknown</exception>
     public static string Serialize(object body, string currency)
     {
-        var settings = new JsonSerializerSettings
-        {
-            ContractResolver = _contractResolver,
-            NullValueHandling = NullValueHandling.Ignore,
-            Formatting = Formatting.None,
-            Converters = [new LinePayAmountConverter(currency)]
-        };
+        LinePayCurrencyScale.GetDecimals(currency);
+        var serializer = _writers.GetOrAdd(currency, CreateWriter);
 
-        return JsonConvert.SerializeObject(body, settings);
+        using var writer = new StringWriter(new StringBuilder(256), CultureInfo.InvariantCulture);
+        serializer.Serialize(writer, body);
+        return writer.ToString();
     }
 
+    /// <summary>
+    /// Serialises a request body once into the UTF-8 bytes that are signed and sent
+    /// </summary>
+    /// <exception cref="ArgumentException">An amount has more decimal places than the currency allows, or the currency is unknown</exception>
+    public static byte[] SerializeToUtf8Bytes(object body, string currency) => Encoding.UTF8.GetBytes(Serialize(body, currency));
+
     /// <exception cref="JsonException">The text is not JSON of the expected shape</exception>
-    public static T Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, _readSettings);
+    public static T Deserialize<T>(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+
+        using var reader = new JsonTextReader(new StringReader(json));
+        return _reader.Deserialize<T>(reader);
+    }
+
+    private static JsonSerializer CreateReader()
+    {
+        var serializer = JsonSerializer.Create(new JsonSerializerSettings
+        {
+            ContractResolver = _contractResolver,
+            FloatParseHandling = FloatParseHandling.Decimal,
+            DateParseHandling = DateParseHandling.None,
+            MissingMemberHandling = MissingMemberHandling.Ignore
+        });
+        //as JsonConvert.DeserializeObject: text after the JSON value is an error
+        serializer.CheckAdditionalContent = true;
+        return serializer;
+    }
+
+    private static JsonSerializer CreateWriter(string currency) => JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = _contractResolver,
+        NullValueHandling = NullValueHandling.Ignore,
+        Formatting = Formatting.None,
+        Converters = [new LinePayAmountConverter(currency)]
+    });
 }

@@ -1,0 +1,65 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Nop.Plugin.Payments.LinePay.Benchmarks.Calls;
+using Nop.Plugin.Payments.LinePay.Benchmarks.Load;
+using Nop.Plugin.Payments.LinePay.Benchmarks.Micro;
+
+namespace Nop.Plugin.Payments.LinePay.Benchmarks;
+
+/// <summary>
+/// Every benchmark of the plugin, full or quick. The load runs go first so that the peak working set they print is
+/// theirs, not BenchmarkDotNet's.
+/// </summary>
+public class BenchmarkSuite(bool quick)
+{
+    private static readonly Type[] _microBenchmarks =
+        [typeof(SignatureBenchmarks), typeof(RequestBodyBenchmarks), typeof(PaymentDetailsParsingBenchmarks), typeof(ClientCallBenchmarks)];
+
+    public async Task<int> RunAllAsync()
+    {
+        var status = await RunLoadAsync();
+        await RunCallsAsync();
+        RunMicro();
+        return status;
+    }
+
+    /// <returns>1 when the concurrent returns confirmed more than once or marked the order paid more than once</returns>
+    public async Task<int> RunLoadAsync()
+    {
+        var correct = await ConcurrentReturnRun.RunAsync(arrivals: 200);
+        await OrderThroughputRun.RunAsync(orders: quick ? 200 : 1000, concurrency: 32);
+        return correct ? 0 : 1;
+    }
+
+    public async Task<int> RunCallsAsync()
+    {
+        await CallOverheadRun.RunAsync(pairs: quick ? 300 : 3000, warmupPairs: quick ? 100 : 500);
+        return 0;
+    }
+
+    /// <summary>BenchmarkDotNet in this process (the installed runtime): mean, median and allocated bytes</summary>
+    public int RunMicro()
+    {
+        var job = (quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);
+        var config = ManualConfig.CreateMinimumViable()
+            .AddJob(job)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumn(StatisticColumn.Median)
+            .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+        BenchmarkRunner.Run(_microBenchmarks, config);
+        return 0;
+    }
+
+    public int List()
+    {
+        Console.WriteLine("load:  200 concurrent arrivals at one order's confirm return; 1,000 orders confirmed 32 at a time");
+        Console.WriteLine("calls: Request and Confirm through LinePayClient against the floor, emulator on loopback");
+        foreach (var type in _microBenchmarks)
+            Console.WriteLine($"micro: {type.Name}");
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Services.Api.Models;
+
+namespace Nop.Plugin.Payments.LinePay.Benchmarks.Calls;
+
+/// <summary>
+/// The floor of a LINE Pay call: the body bytes, nonce and signature the client would send, built once beforehand, so
+/// that sending costs only the HTTP request itself and reading its answer
+/// </summary>
+public sealed class PreparedCall
+{
+    private readonly Uri _uri;
+    private readonly byte[] _body;
+    private readonly string _channelId;
+    private readonly string _nonce;
+    private readonly string _signature;
+
+    private PreparedCall(LinePayClientOptions options, string apiPath, string body)
+    {
+        _uri = new Uri(options.EffectiveBaseAddress, apiPath);
+        _body = Encoding.UTF8.GetBytes(body);
+        _channelId = options.ChannelId;
+        _nonce = Guid.NewGuid().ToString();
+        _signature = LinePaySignature.Compute(options.ChannelSecret, apiPath, body, _nonce);
+    }
+
+    public static PreparedCall Request(LinePayClientOptions options, PaymentRequest request) =>
+        new(options, new LinePayApiPaths(options.ApiVersion).Request, LinePayJson.Serialize(request, request.Currency));
+
+    public static PreparedCall Confirm(LinePayClientOptions options, long transactionId, decimal amount, string currency) =>
+        new(options, new LinePayApiPaths(options.ApiVersion).Confirm(transactionId),
+            LinePayJson.Serialize(new AmountRequest { Amount = amount, Currency = currency }, currency));
+
+    /// <summary>Sends the prepared bytes and returns the answer's body</summary>
+    public async Task<string> SendAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = new ByteArrayContent(_body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        request.Headers.TryAddWithoutValidation("X-LINE-ChannelId", _channelId);
+        request.Headers.TryAddWithoutValidation("X-LINE-Authorization-Nonce", _nonce);
+        request.Headers.TryAddWithoutValidation("X-LINE-Authorization", _signature);
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"The floor call answered HTTP {(int)response.StatusCode}: {body}");
+
+        return body;
+    }
+}
