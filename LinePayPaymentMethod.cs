@@ -68,6 +68,32 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
 
     #endregion
 
+    #region Utilities
+
+    /// <summary>
+    /// Adds or updates the locale resources of every language and adds the reconciliation task unless it is there
+    /// </summary>
+    protected virtual async Task AddResourcesAndTaskAsync()
+    {
+        //the resource files are deployed beside the plugin assembly
+        await _localeResourceService.AddOrUpdateResourcesAsync(Path.GetDirectoryName(PluginDescriptor.OriginalAssemblyFile));
+
+        if (await _scheduleTaskService.GetTaskByTypeAsync(LinePayDefaults.ReconciliationTaskType) is not null)
+            return;
+
+        await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+        {
+            Name = LinePayDefaults.ReconciliationTaskName,
+            Type = LinePayDefaults.ReconciliationTaskType,
+            Seconds = LinePayDefaults.ReconciliationTaskSeconds,
+            Enabled = true,
+            LastEnabledUtc = DateTime.UtcNow,
+            StopOnError = false
+        });
+    }
+
+    #endregion
+
     #region Methods
 
     /// <summary>
@@ -212,23 +238,21 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
             PaymentMode = LinePayPaymentMode.CaptureImmediately
         });
 
-        //the resource files are deployed beside the plugin assembly
-        await _localeResourceService.AddOrUpdateResourcesAsync(Path.GetDirectoryName(PluginDescriptor.OriginalAssemblyFile));
-
-        if (await _scheduleTaskService.GetTaskByTypeAsync(LinePayDefaults.ReconciliationTaskType) is null)
-        {
-            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
-            {
-                Name = LinePayDefaults.ReconciliationTaskName,
-                Type = LinePayDefaults.ReconciliationTaskType,
-                Seconds = LinePayDefaults.ReconciliationTaskSeconds,
-                Enabled = true,
-                LastEnabledUtc = DateTime.UtcNow,
-                StopOnError = false
-            });
-        }
+        await AddResourcesAndTaskAsync();
 
         await base.InstallAsync();
+    }
+
+    /// <summary>
+    /// Update the plugin from an earlier installed version: nopCommerce calls this at start-up when the uploaded
+    /// plugin's version differs from the installed one, and never runs InstallAsync again, so resources and the
+    /// scheduled task added since then are added here (the settings are kept)
+    /// </summary>
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        await AddResourcesAndTaskAsync();
+
+        await base.UpdateAsync(currentVersion, targetVersion);
     }
 
     /// <summary>

@@ -187,4 +187,31 @@ public class InstallationTests
 
         _scheduleTaskService.Verify(s => s.DeleteTaskAsync(It.IsAny<ScheduleTask>()), Times.Never);
     }
+
+    [Test]
+    public async Task UpdateFromAnEarlierVersionAddsTheTaskAndTheResourcesButKeepsTheSettings()
+    {
+        //a store that installed a version without the task: nopCommerce calls UpdateAsync, never InstallAsync again
+        await CreateMethod().UpdateAsync("1.00", "1.01");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_tasks.Select(task => task.Type), Is.EqualTo(new[] { LinePayDefaults.ReconciliationTaskType }));
+            Assert.That(_addedResources[1]["Plugins.Payments.LinePay.Fields.CancelUnpaidOrders"], Is.Not.Empty);
+            Assert.That(_addedResources[2], Is.EquivalentTo(ResourceFile("zh-TW")));
+        });
+        _settingService.Verify(s => s.SaveSettingAsync(It.IsAny<LinePayPaymentSettings>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [Test]
+    public async Task UpdateKeepsAnExistingTask()
+    {
+        await CreateMethod().InstallAsync();
+        _tasks[0].Enabled = false;
+
+        await CreateMethod().UpdateAsync("1.01", "1.02");
+
+        Assert.That(_tasks, Has.Count.EqualTo(1));
+        Assert.That(_tasks[0].Enabled, Is.False, "the store's own choice for the task is kept");
+    }
 }
