@@ -17,7 +17,7 @@ public class PaymentLinePayReturnController : BasePaymentController
 
     protected readonly ILocalizationService _localizationService;
     protected readonly INotificationService _notificationService;
-    protected readonly LinePayPaymentConfirmationService _confirmationService;
+    protected readonly LinePayReturnService _returnService;
 
     #endregion
 
@@ -25,11 +25,11 @@ public class PaymentLinePayReturnController : BasePaymentController
 
     public PaymentLinePayReturnController(ILocalizationService localizationService,
         INotificationService notificationService,
-        LinePayPaymentConfirmationService confirmationService)
+        LinePayReturnService returnService)
     {
         _localizationService = localizationService;
         _notificationService = notificationService;
-        _confirmationService = confirmationService;
+        _returnService = returnService;
     }
 
     #endregion
@@ -38,7 +38,7 @@ public class PaymentLinePayReturnController : BasePaymentController
 
     public async Task<IActionResult> Confirm(string transactionId, string orderId)
     {
-        var result = await _confirmationService.ConfirmAsync(orderId, transactionId);
+        var result = await _returnService.ConfirmAsync(orderId, transactionId);
 
         switch (result.Outcome)
         {
@@ -63,7 +63,7 @@ public class PaymentLinePayReturnController : BasePaymentController
 
     public async Task<IActionResult> Cancel(string transactionId, string orderId)
     {
-        var result = await _confirmationService.CancelAsync(orderId, transactionId);
+        var result = await _returnService.CancelAsync(orderId, transactionId);
 
         switch (result.Outcome)
         {
@@ -84,7 +84,7 @@ public class PaymentLinePayReturnController : BasePaymentController
     #region Utilities
 
     protected virtual async Task<string> GetMessageAsync(LinePayConfirmationOutcome outcome) =>
-        await _localizationService.GetResourceAsync(LinePayPaymentConfirmationService.GetCustomerMessageResource(outcome));
+        await _localizationService.GetResourceAsync(LinePayReturnService.GetCustomerMessageResource(outcome));
 
     protected virtual IActionResult RedirectToOrderDetails(LinePayConfirmationResult result) =>
         RedirectToRoute(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = result.Order.Id });

@@ -29,7 +29,10 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayOrderNoteService>();
         services.AddScoped<LinePayOrderAmountService>();
         services.AddScoped<LinePayPaymentRequestService>();
+        services.AddScoped<LinePayPaymentOutcomeService>();
+        services.AddScoped<LinePayPaymentSettlementService>();
         services.AddScoped<LinePayPaymentConfirmationService>();
+        services.AddScoped<LinePayReturnService>();
         services.AddScoped<LinePayCredentialsTestService>();
         services.AddScoped<LinePayCaptureService>();
         services.AddScoped<LinePayVoidService>();

@@ -190,7 +190,7 @@ public class LinePayPaymentRequestService
         if (result.Outcome is LinePayConfirmationOutcome.Paid or LinePayConfirmationOutcome.Authorized or LinePayConfirmationOutcome.AlreadyCompleted)
             return true;
 
-        throw new NopException(await _localizationService.GetResourceAsync(LinePayPaymentConfirmationService.GetCustomerMessageResource(result.Outcome)));
+        throw new NopException(await _localizationService.GetResourceAsync(LinePayReturnService.GetCustomerMessageResource(result.Outcome)));
     }
 
     private async Task<PaymentPackage> CreatePackageAsync(Order order, LinePayOrderAmount amount)

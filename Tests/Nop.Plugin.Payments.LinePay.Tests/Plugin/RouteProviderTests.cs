@@ -70,6 +70,10 @@ public class RouteProviderTests
             (typeof(LinePayLocaleResourceService), ServiceLifetime.Scoped),
             (typeof(LinePayClientFactory), ServiceLifetime.Scoped),
             (typeof(LinePayOrderPaymentService), ServiceLifetime.Scoped),
+            (typeof(LinePayPaymentOutcomeService), ServiceLifetime.Scoped),
+            (typeof(LinePayPaymentSettlementService), ServiceLifetime.Scoped),
+            (typeof(LinePayPaymentConfirmationService), ServiceLifetime.Scoped),
+            (typeof(LinePayReturnService), ServiceLifetime.Scoped),
             (typeof(LinePayCaptureService), ServiceLifetime.Scoped),
             (typeof(LinePayVoidService), ServiceLifetime.Scoped),
             (typeof(LinePayRefundService), ServiceLifetime.Scoped)

@@ -25,9 +25,15 @@ public class LinePayCheckout(NopStore store)
 
     public LinePayOrderNoteService Notes => new(Store.OrderService.Object);
 
-    public LinePayPaymentConfirmationService Confirmation => new(Locker, Store.Logger.Object,
-        Store.OrderProcessing.Service.Object, Store.OrderService.Object, Store.Settings.Service.Object, Store.ClientFactory,
-        Claims, Notes, OrderPayments);
+    public LinePayPaymentOutcomeService Outcomes => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
+        Store.OrderService.Object, Notes, OrderPayments);
+
+    public LinePayPaymentSettlementService Settlement => new(Notes, OrderPayments, Outcomes);
+
+    public LinePayPaymentConfirmationService Confirmation => new(Locker, Store.OrderService.Object, Store.Settings.Service.Object,
+        Store.ClientFactory, Claims, Notes, OrderPayments, Settlement);
+
+    public LinePayReturnService Returns => new(Store.Logger.Object, Store.OrderService.Object, OrderPayments, Confirmation);
 
     public LinePayPaymentRequestService Requests => new(Store.HttpContextAccessor.Object, Store.LanguageService.Object,
         Store.LocalizationService.Object, Store.OrderService.Object, Store.ProductService.Object, Store.Settings.Service.Object,
@@ -35,7 +41,7 @@ public class LinePayCheckout(NopStore store)
         Claims, Notes, OrderPayments, Confirmation);
 
     public PaymentLinePayReturnController ReturnController() =>
-        new(Store.LocalizationService.Object, Store.NotificationService.Object, Confirmation)
+        new(Store.LocalizationService.Object, Store.NotificationService.Object, Returns)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };
