@@ -245,7 +245,7 @@ public class LinePayClient
     private async Task<TResponse> SendAsync<TResponse>(LinePayCall call, CancellationToken cancellationToken)
         where TResponse : LinePayResponse
     {
-        var nonce = Guid.NewGuid().ToString();
+        var nonce = LinePayNonce.Create();
         using var request = new HttpRequestMessage(call.Method, new Uri(_options.EffectiveBaseAddress, call.PathAndQuery))
         {
             Content = new ByteArrayContent(call.Body)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 
@@ -7,7 +8,8 @@ namespace Nop.Plugin.Payments.LinePay.Benchmarks.Calls;
 
 /// <summary>
 /// The floor of a LINE Pay call: the body bytes, nonce and signature the client would send, built once beforehand, so
-/// that sending costs only the HTTP request itself and reading its answer
+/// that sending costs only the HTTP request itself and what any caller must do with the answer: read its body, parse
+/// LINE Pay's JSON envelope and check its return code
 /// </summary>
 public sealed class PreparedCall
 {
@@ -33,7 +35,7 @@ public sealed class PreparedCall
         new(options, new LinePayApiPaths(options.ApiVersion).Confirm(transactionId),
             LinePayJson.Serialize(new AmountRequest { Amount = amount, Currency = currency }, currency));
 
-    /// <summary>Sends the prepared bytes and returns the answer's body</summary>
+    /// <summary>Sends the prepared bytes and returns the answer's return code, which must be 0000</summary>
     public async Task<string> SendAsync(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _uri) { Content = new ByteArrayContent(_body) };
@@ -43,10 +45,14 @@ public sealed class PreparedCall
         request.Headers.TryAddWithoutValidation("X-LINE-Authorization", _signature);
 
         using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await response.Content.ReadAsByteArrayAsync();
         if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"The floor call answered HTTP {(int)response.StatusCode}: {body}");
+            throw new InvalidOperationException($"The floor call answered HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
 
-        return body;
+        using var envelope = JsonDocument.Parse(body);
+        var returnCode = envelope.RootElement.GetProperty("returnCode").GetString();
+        return returnCode == "0000"
+            ? returnCode
+            : throw new InvalidOperationException($"The floor call was refused: {Encoding.UTF8.GetString(body)}");
     }
 }
