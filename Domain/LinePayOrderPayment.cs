@@ -128,7 +128,7 @@ public class LinePayOrderPayment
     /// <summary>
     /// Gets the amount as written on the wire, e.g. "100" for TWD, "12.5" for THB
     /// </summary>
-    public string FormatAmount() => $"{LinePayCurrencyScale.ToWireAmount(Amount, Currency).ToString(CultureInfo.InvariantCulture)} {Currency}";
+    public string FormatAmount() => FormatAmount(Amount);
 
     /// <summary>
     /// Gets an amount in the payment's currency as written on the wire, e.g. "100 TWD"

@@ -1,4 +1,5 @@
 using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -30,4 +31,14 @@ public class LinePayOrderNoteService
             CreatedOnUtc = DateTime.UtcNow
         });
     }
+
+    /// <summary>
+    /// Describes a failed LINE Pay call for a note: the return code and message, or why no answer came
+    /// </summary>
+    public static string Describe(LinePayException exception) => exception switch
+    {
+        LinePayApiException api => $"LINE Pay returned {api.ReturnCode} ({api.ReturnMessage})",
+        LinePayTimeoutException => "LINE Pay did not answer in time",
+        _ => "LINE Pay could not be reached"
+    };
 }

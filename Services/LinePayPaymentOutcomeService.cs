@@ -107,7 +107,7 @@ public class LinePayPaymentOutcomeService
         }
         catch (LinePayException exception)
         {
-            outcome = $"returning the money failed ({LinePayPaymentRequestService.Describe(exception)}): refund or void transaction {payment.TransactionId} in LINE Pay Merchant Center";
+            outcome = $"returning the money failed ({LinePayOrderNoteService.Describe(exception)}): refund or void transaction {payment.TransactionId} in LINE Pay Merchant Center";
             await _logger.ErrorAsync($"LINE Pay transaction {payment.TransactionId} of order {order.Id} does not match the order and could not be returned; return it in LINE Pay Merchant Center.", exception);
         }
 

@@ -119,7 +119,7 @@ public class LinePayPaymentRequestService
         {
             if (claimedPrevious)
                 await _claimService.ReleaseAsync(order, previous);
-            await _noteService.AddNoteAsync(order, $"the payment request (attempt {attempt}) failed: {Describe(exception)}.");
+            await _noteService.AddNoteAsync(order, $"the payment request (attempt {attempt}) failed: {LinePayOrderNoteService.Describe(exception)}.");
             throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Checkout.RequestFailed"), exception);
         }
 
@@ -172,7 +172,7 @@ public class LinePayPaymentRequestService
         }
         catch (LinePayException exception)
         {
-            await _noteService.AddNoteAsync(order, $"before a new request, the status of transaction {previous.TransactionId} could not be read: {Describe(exception)}. No new payment was requested.");
+            await _noteService.AddNoteAsync(order, $"before a new request, the status of transaction {previous.TransactionId} could not be read: {LinePayOrderNoteService.Describe(exception)}. No new payment was requested.");
             throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Return.BeingVerified"), exception);
         }
 
@@ -217,11 +217,4 @@ public class LinePayPaymentRequestService
 
         return package;
     }
-
-    internal static string Describe(LinePayException exception) => exception switch
-    {
-        LinePayApiException api => $"LINE Pay returned {api.ReturnCode} ({api.ReturnMessage})",
-        LinePayTimeoutException => "LINE Pay did not answer in time",
-        _ => "LINE Pay could not be reached"
-    };
 }

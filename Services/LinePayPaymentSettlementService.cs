@@ -54,7 +54,7 @@ public class LinePayPaymentSettlementService
         }
         catch (LinePayException exception)
         {
-            return await _outcomeService.NoteUnknownAsync(order, payment, $"the status of transaction {payment.TransactionId} could not be read ({LinePayPaymentRequestService.Describe(exception)})");
+            return await _outcomeService.NoteUnknownAsync(order, payment, $"the status of transaction {payment.TransactionId} could not be read ({LinePayOrderNoteService.Describe(exception)})");
         }
 
         switch (status)
@@ -99,7 +99,7 @@ public class LinePayPaymentSettlementService
         {
             if (exception is LinePayApiException api)
                 payment.LastReturnCode = api.ReturnCode;
-            await _noteService.AddNoteAsync(order, $"the confirmation of transaction {payment.TransactionId} has no clear answer ({LinePayPaymentRequestService.Describe(exception)}); asking LINE Pay for its status.");
+            await _noteService.AddNoteAsync(order, $"the confirmation of transaction {payment.TransactionId} has no clear answer ({LinePayOrderNoteService.Describe(exception)}); asking LINE Pay for its status.");
 
             //Confirm was sent once; whatever happened to it, only Check and Payment Details settle it now
             return await SettleFromStatusAsync(order, payment, client, confirmIfApproved: false);
@@ -121,7 +121,7 @@ public class LinePayPaymentSettlementService
         }
         catch (LinePayException exception)
         {
-            return await _outcomeService.NoteUnknownAsync(order, payment, $"transaction {payment.TransactionId} is completed but its details could not be read ({LinePayPaymentRequestService.Describe(exception)})");
+            return await _outcomeService.NoteUnknownAsync(order, payment, $"transaction {payment.TransactionId} is completed but its details could not be read ({LinePayOrderNoteService.Describe(exception)})");
         }
 
         if (details is null)
