@@ -22,7 +22,4 @@ public sealed record Fault(FaultKind Kind, TimeSpan Duration = default, string? 
     public static Fault ApplyThenAbort() => new(FaultKind.ApplyThenAbort);
 
     public static Fault ApplyThenHttp500() => new(FaultKind.ApplyThenHttp500);
-
-    /// <summary>Whether the call is handled (state changed) before the fault shows</summary>
-    public bool AppliesCall => Kind is FaultKind.ApplyThenDelay or FaultKind.ApplyThenAbort or FaultKind.ApplyThenHttp500;
 }

@@ -230,8 +230,9 @@ public class RefundTests : AfterSaleTest
         Assert.That(PaymentOf(order).Refunds, Is.Empty);
         Assert.That(NotesSinceConfirmOf(order), Is.EqualTo(new[] { expected }));
         Assert.That(Store.GetOrder(order.Id).RefundedAmount, Is.Zero);
-        //past the delay: the refund, abandoned by the client, was never made
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        //the emulator journals the refund once it sees the client hang up, before making it: it was never made
+        var abandoned = await JournaledCallAsync(LinePayEndpoint.Refund);
+        Assert.That((abandoned.Fault, abandoned.ReturnCode), Is.EqualTo(((FaultKind?)FaultKind.Delay, (string)null)));
         Assert.That(Emulator.Journal.Calls.Select(c => c.Endpoint), Is.EquivalentTo(new[] { LinePayEndpoint.Refund, LinePayEndpoint.Details }));
         Assert.That(Emulator.Transactions.Find(transactionId)!.RefundedAmount, Is.Zero);
     }

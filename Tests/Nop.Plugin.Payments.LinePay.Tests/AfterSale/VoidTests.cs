@@ -120,8 +120,9 @@ public class VoidTests : AfterSaleTest
         Assert.That(result.Errors, Is.EqualTo(new[] { expected }));
         Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Authorized));
         Assert.That(NotesSinceConfirmOf(order), Is.EqualTo(new[] { expected }));
-        //past the delay: the void, abandoned by the client, was never applied
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        //the emulator journals the void once it sees the client hang up, before applying it: it was never applied
+        var abandoned = await JournaledCallAsync(LinePayEndpoint.Void);
+        Assert.That((abandoned.Fault, abandoned.ReturnCode), Is.EqualTo(((FaultKind?)FaultKind.Delay, (string)null)));
         Assert.That(Emulator.Journal.Calls.Select(c => c.Endpoint), Is.EquivalentTo(new[] { LinePayEndpoint.Void, LinePayEndpoint.Details }));
         Assert.That(Emulator.Transactions.Find(transactionId)!.State, Is.EqualTo(TransactionState.Authorized));
     }

@@ -2,6 +2,7 @@ using LinePay.Emulator.Api;
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Checkout;
@@ -37,6 +38,19 @@ public abstract class CheckoutTestBase : EmulatorTest
         var order = Store.PlaceOrder(total);
         var paymentUrl = await Checkout.PostProcessAsync(order);
         return (order, await Emulator.Customer.ApproveAsync(paymentUrl));
+    }
+
+    /// <summary>The scheduled task that settles payments whose customer never came back, over this store</summary>
+    protected LinePayReconciliationTask ReconciliationTask => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
+        Store.OrderService.Object, Store.Settings.Service.Object, Checkout.Claims, Checkout.Notes, Checkout.OrderPayments,
+        Checkout.Confirmation);
+
+    /// <summary>As if the order's payment was requested this long ago</summary>
+    protected void AgePayment(Order order, TimeSpan age)
+    {
+        var payment = PaymentOf(order);
+        payment.RequestedOnUtc = DateTime.UtcNow - age;
+        Store.SavePayment(order.Id, payment);
     }
 
     protected int ConfirmCalls => Emulator.Journal.Count(LinePayEndpoint.Confirm);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
-using LinePay.Emulator.Journal;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 
@@ -20,7 +19,7 @@ public class FaultTests : EmulatorTest
         var confirm = () => Api.SendAsync(ConfirmCall(transactionId), timeout.Token);
 
         Assert.That(confirm, Throws.InstanceOf<OperationCanceledException>());
-        var record = await JournalEntryAsync(LinePayEndpoint.Confirm);
+        var record = await JournaledCallAsync(LinePayEndpoint.Confirm);
         Assert.That((record.Fault, record.ReturnCode), Is.EqualTo(((FaultKind?)FaultKind.Delay, (string)null)));
         Assert.That(Emulator.Transactions.Find(transactionId)!.State, Is.EqualTo(TransactionState.Authenticated));
     }
@@ -231,16 +230,4 @@ public class FaultTests : EmulatorTest
 
     private static SignedCall ConfirmCall(long transactionId) =>
         new(HttpMethod.Post, $"/v3/payments/{transactionId}/confirm", Body: """{"amount":100,"currency":"TWD"}""");
-
-    private async Task<ApiCallRecord> JournalEntryAsync(LinePayEndpoint endpoint)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (Emulator.Journal.For(endpoint).FirstOrDefault() is { } record)
-                return record;
-            await Task.Delay(50);
-        }
-
-        throw new AssertionException($"No {endpoint} call was journaled.");
-    }
 }

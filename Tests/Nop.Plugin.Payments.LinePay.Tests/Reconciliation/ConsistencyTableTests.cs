@@ -51,9 +51,6 @@ public class ConsistencyTableTests : CheckoutTestBase
         }
     ];
 
-    private LinePayReconciliationTask Task => new(Store.Logger.Object, Store.OrderProcessing.Service.Object, Store.OrderService.Object,
-        Store.Settings.Service.Object, Checkout.Claims, Checkout.Notes, Checkout.OrderPayments, Checkout.Confirmation);
-
     [TestCaseSource(nameof(Cases))]
     public Task ThroughTheReturn(ConsistencyCase row) => RunAsync(row, viaReturn: true);
 
@@ -64,14 +61,14 @@ public class ConsistencyTableTests : CheckoutTestBase
     public async Task AReturnRacingTheTaskSendsOneConfirm()
     {
         var (order, confirmUrl) = await ApprovedOrderAsync();
-        Age(order, TimeSpan.FromMinutes(6));
+        AgePayment(order, TimeSpan.FromMinutes(6));
         Emulator.Settings.ProcessingTime = TimeSpan.FromMilliseconds(200);
         var webServer = new LinePayCheckout(Store) { Locker = new InstanceLocker() };
 
-        await System.Threading.Tasks.Task.WhenAll(
-            System.Threading.Tasks.Task.Run(() => webServer.ArriveAsync(confirmUrl)),
-            System.Threading.Tasks.Task.Run(() => Task.ExecuteAsync()));
-        await Task.ExecuteAsync();
+        await Task.WhenAll(
+            Task.Run(() => webServer.ArriveAsync(confirmUrl)),
+            Task.Run(() => ReconciliationTask.ExecuteAsync()));
+        await ReconciliationTask.ExecuteAsync();
 
         Assert.Multiple(() =>
         {
@@ -95,15 +92,15 @@ public class ConsistencyTableTests : CheckoutTestBase
             Assert.That((await Api.ConfirmAsync(transactionId, "1500")).ReturnCode, Is.EqualTo("0000"));
         var later = TimeSpan.FromMinutes(row.MinutesLater);
         Emulator.Clock.Advance(later);
-        Age(order, later);
+        AgePayment(order, later);
         if (row.ConfirmFault is not null)
             Emulator.Faults.Next(LinePayEndpoint.Confirm, row.ConfirmFault);
 
         if (viaReturn)
             await Checkout.ArriveAsync(returnUrl);
         else
-            await Task.ExecuteAsync();
-        await Task.ExecuteAsync();
+            await ReconciliationTask.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         var transaction = Emulator.Transactions.Find(transactionId)!;
         Assert.Multiple(() =>
@@ -117,13 +114,5 @@ public class ConsistencyTableTests : CheckoutTestBase
             Assert.That(Store.NotesOf(order.Id).Count(n => n.Note == "Order has been marked as paid"),
                 Is.EqualTo(row.PaymentStatus == PaymentStatus.Paid ? 1 : 0));
         });
-    }
-
-    // as if the payment was requested this long ago
-    private void Age(Order order, TimeSpan age)
-    {
-        var payment = PaymentOf(order);
-        payment.RequestedOnUtc = DateTime.UtcNow - age;
-        Store.SavePayment(order.Id, payment);
     }
 }

@@ -13,23 +13,12 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Reconciliation;
 [TestFixture]
 public class ReconciliationTaskTests : CheckoutTestBase
 {
-    private LinePayReconciliationTask Task => new(Store.Logger.Object, Store.OrderProcessing.Service.Object, Store.OrderService.Object,
-        Store.Settings.Service.Object, Checkout.Claims, Checkout.Notes, Checkout.OrderPayments, Checkout.Confirmation);
-
-    // as if the payment was requested this long ago
-    private void Age(Order order, TimeSpan age)
-    {
-        var payment = PaymentOf(order);
-        payment.RequestedOnUtc = DateTime.UtcNow - age;
-        Store.SavePayment(order.Id, payment);
-    }
-
     [Test]
     public async Task AYoungPaymentIsLeftAlone()
     {
         var (order, _) = await ApprovedOrderAsync();
 
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         Assert.That(Emulator.Journal.Count(LinePayEndpoint.Check), Is.Zero);
         Assert.That(ConfirmCalls, Is.Zero);
@@ -41,9 +30,9 @@ public class ReconciliationTaskTests : CheckoutTestBase
     {
         var order = Store.PlaceOrder(1500m);
         await Checkout.PostProcessAsync(order);
-        Age(order, TimeSpan.FromMinutes(6));
+        AgePayment(order, TimeSpan.FromMinutes(6));
 
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         Assert.Multiple(() =>
         {
@@ -62,9 +51,9 @@ public class ReconciliationTaskTests : CheckoutTestBase
         Emulator.Faults.Next(LinePayEndpoint.Check, Fault.Http500());
         await Checkout.ArriveAsync(confirmUrl);
         Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Confirming));
-        Age(order, TimeSpan.FromMinutes(10));
+        AgePayment(order, TimeSpan.FromMinutes(10));
 
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         Assert.Multiple(() =>
         {
@@ -87,9 +76,9 @@ public class ReconciliationTaskTests : CheckoutTestBase
         moved.StoreId = unconfiguredStoreId;
         await Store.OrderService.Object.UpdateOrderAsync(moved);
         foreach (var order in new[] { first, broken, last })
-            Age(order, TimeSpan.FromMinutes(6));
+            AgePayment(order, TimeSpan.FromMinutes(6));
 
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         Assert.Multiple(() =>
         {
@@ -108,10 +97,10 @@ public class ReconciliationTaskTests : CheckoutTestBase
         Store.Settings.Set(NopStore.StoreId, nameof(LinePayPaymentSettings.CancelUnpaidOrders), true);
         var order = Store.PlaceOrder(1500m);
         await Checkout.PostProcessAsync(order);
-        Age(order, TimeSpan.FromMinutes(25));
+        AgePayment(order, TimeSpan.FromMinutes(25));
         Emulator.Clock.Advance(TimeSpan.FromMinutes(25));
 
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         Assert.Multiple(() =>
         {
@@ -130,10 +119,10 @@ public class ReconciliationTaskTests : CheckoutTestBase
     {
         var order = Store.PlaceOrder(1500m);
         await Checkout.PostProcessAsync(order);
-        Age(order, TimeSpan.FromMinutes(25));
+        AgePayment(order, TimeSpan.FromMinutes(25));
         Emulator.Clock.Advance(TimeSpan.FromMinutes(25));
 
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         Assert.That(Store.GetOrder(order.Id).OrderStatus, Is.EqualTo(OrderStatus.Pending));
         Assert.That(NotesOf(order), Has.None.EqualTo("Order has been cancelled"));
@@ -156,7 +145,7 @@ public class ReconciliationTaskTests : CheckoutTestBase
         payment.UpdatedOnUtc = DateTime.UtcNow - LinePayDefaults.ClaimAbandonedAfter - TimeSpan.FromMinutes(1);
         Store.SavePayment(order.Id, payment);
 
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         var after = PaymentOf(order);
         Assert.Multiple(() =>
@@ -172,7 +161,7 @@ public class ReconciliationTaskTests : CheckoutTestBase
             return;
 
         //the claim is back: the next run confirms the approved payment, once
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
         Assert.That(ConfirmCalls, Is.EqualTo(1));
         Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
     }
@@ -181,10 +170,10 @@ public class ReconciliationTaskTests : CheckoutTestBase
     public async Task AClaimHeldByARequestStillAtWorkIsLeftAlone()
     {
         var (order, _) = await ApprovedOrderAsync();
-        Age(order, TimeSpan.FromMinutes(6));
+        AgePayment(order, TimeSpan.FromMinutes(6));
         Assert.That(await Checkout.Claims.TryClaimAsync(order, PaymentOf(order)), Is.True);
 
-        await Task.ExecuteAsync();
+        await ReconciliationTask.ExecuteAsync();
 
         Assert.That(Emulator.Journal.Count(LinePayEndpoint.Check), Is.Zero);
         Assert.That(ConfirmCalls, Is.Zero);

@@ -1,4 +1,6 @@
 using LinePay.Emulator;
+using LinePay.Emulator.Api;
+using LinePay.Emulator.Journal;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Support;
 
@@ -52,5 +54,26 @@ public abstract class EmulatorTest
         var answer = await Api.ConfirmAsync(transactionId, amount, currency);
         Assert.That(answer.ReturnCode, Is.EqualTo("0000"), answer.ToString());
         return transactionId;
+    }
+
+    /// <summary>
+    /// The emulator's record of the only call to an endpoint (for a transaction, when given); waits for it, because
+    /// after a client timeout or a dropped connection the emulator may still be finishing the call
+    /// </summary>
+    protected async Task<ApiCallRecord> JournaledCallAsync(LinePayEndpoint endpoint, long? transactionId = null)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var calls = transactionId is { } id ? Emulator.Journal.For(endpoint, id) : Emulator.Journal.For(endpoint);
+            if (calls.Count > 0)
+            {
+                Assert.That(calls, Has.Count.EqualTo(1), $"{endpoint} was sent once");
+                return calls[0];
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new AssertionException($"No {endpoint} call was journaled.");
     }
 }

@@ -1,5 +1,3 @@
-using LinePay.Emulator.Api;
-using LinePay.Emulator.Journal;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
@@ -89,26 +87,5 @@ public abstract class ClientIntegrationTest : EmulatorTest
         var transactionId = await ApprovedThroughClientAsync(request, client);
         await (client ?? Client).ConfirmPaymentAsync(transactionId, request.Amount, request.Currency);
         return transactionId;
-    }
-
-    /// <summary>
-    /// The emulator's record of the only call to an endpoint (for a transaction, when given); waits for it, because
-    /// after a client timeout or a dropped connection the emulator may still be finishing the call
-    /// </summary>
-    protected async Task<ApiCallRecord> JournaledCallAsync(LinePayEndpoint endpoint, long? transactionId = null)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var calls = transactionId is { } id ? Emulator.Journal.For(endpoint, id) : Emulator.Journal.For(endpoint);
-            if (calls.Count > 0)
-            {
-                Assert.That(calls, Has.Count.EqualTo(1), $"{endpoint} was sent once");
-                return calls[0];
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new AssertionException($"No {endpoint} call was journaled.");
     }
 }
