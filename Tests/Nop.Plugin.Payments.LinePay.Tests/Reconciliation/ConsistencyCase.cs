@@ -21,6 +21,9 @@ public record ConsistencyCase(string Name)
     /// <summary>What the customer does on LINE Pay's page: approve, cancel</summary>
     public bool CustomerCancels { get; init; }
 
+    /// <summary>Whether the payment fails on LINE Pay's page (LINE Pay sends the customer to the cancel URL)</summary>
+    public bool PaymentFails { get; init; }
+
     /// <summary>Minutes between the request and the return (or the task's run)</summary>
     public int MinutesLater { get; init; } = 6;
 

@@ -48,6 +48,12 @@ public class ConsistencyTableTests : CheckoutTestBase
             CustomerCancels = true, PaymentStatus = PaymentStatus.Pending, State = LinePayPaymentState.Failed,
             StateViaReturn = LinePayPaymentState.Cancelled, TransactionState = TransactionState.Cancelled, ConfirmCalls = 0,
             Note = "was cancelled or expired on LINE Pay (0121)", NoteViaReturn = "the customer cancelled the payment on LINE Pay"
+        },
+        new("payment failed on LINE Pay")
+        {
+            PaymentFails = true, PaymentStatus = PaymentStatus.Pending, State = LinePayPaymentState.Failed,
+            StateViaReturn = LinePayPaymentState.Cancelled, TransactionState = TransactionState.Failed, ConfirmCalls = 0,
+            Note = "failed on LINE Pay (0122)", NoteViaReturn = "the customer cancelled the payment on LINE Pay"
         }
     ];
 
@@ -86,8 +92,10 @@ public class ConsistencyTableTests : CheckoutTestBase
             Store.ClientFactory.Timeouts = new LinePayTimeouts { Confirm = TimeSpan.FromMilliseconds(300) };
         var order = Store.PlaceOrder(1500m);
         var paymentUrl = await Checkout.PostProcessAsync(order);
-        var returnUrl = row.CustomerCancels ? await Emulator.Customer.CancelAsync(paymentUrl) : await Emulator.Customer.ApproveAsync(paymentUrl);
         var transactionId = PaymentOf(order).TransactionId;
+        var returnUrl = row.CustomerCancels ? await Emulator.Customer.CancelAsync(paymentUrl)
+            : row.PaymentFails ? await Emulator.Customer.FailAsync(transactionId)
+            : await Emulator.Customer.ApproveAsync(paymentUrl);
         if (row.ConfirmedElsewhere)
             Assert.That((await Api.ConfirmAsync(transactionId, "1500")).ReturnCode, Is.EqualTo("0000"));
         var later = TimeSpan.FromMinutes(row.MinutesLater);
