@@ -73,7 +73,7 @@ public class LinePayPaymentConfirmationService
             var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
             var payment = await _orderPaymentService.GetAsync(current);
             if (payment is null || !IsPayable(current) || payment.State is not (LinePayPaymentState.Requested or LinePayPaymentState.Confirming))
-                return new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, current);
+                return NotToBeConfirmed(current);
 
             if (!await _claimService.RestoreAbandonedAsync(current))
                 return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, current);
@@ -103,7 +103,7 @@ public class LinePayPaymentConfirmationService
             var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
             var payment = await _orderPaymentService.GetAsync(current);
             if (payment?.State != LinePayPaymentState.Requested)
-                return new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, current);
+                return NotToBeConfirmed(current);
 
             //a confirm on another server holds the claim: its answer from LINE Pay decides, not this return
             if (!await _claimService.TryClaimAsync(current, payment))
@@ -153,7 +153,7 @@ public class LinePayPaymentConfirmationService
             return new LinePayConfirmationResult(LinePayConfirmationOutcome.AlreadyCompleted, order);
 
         if (!IsPayable(order))
-            return new LinePayConfirmationResult(IsSettled(order) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, order);
+            return NotToBeConfirmed(order);
 
         if (payment.State is not (LinePayPaymentState.Requested or LinePayPaymentState.Confirming))
             return new LinePayConfirmationResult(LinePayConfirmationOutcome.NotPayable, order);
@@ -182,6 +182,10 @@ public class LinePayPaymentConfirmationService
 
     protected static bool IsPayable(Order order) =>
         !order.Deleted && order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending;
+
+    // an order that is not (or no longer) waiting for this payment: paid already, or not payable
+    protected static LinePayConfirmationResult NotToBeConfirmed(Order order) =>
+        new(IsSettled(order) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, order);
 
     protected static bool IsSettled(Order order) =>
         order is not null && order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.Authorized;
