@@ -3,7 +3,6 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
-using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
 
@@ -24,21 +23,18 @@ public abstract class LinePayAfterSaleService
 
     protected readonly IOrderService _orderService;
     protected readonly ILocalizationService _localizationService;
-    protected readonly ISettingService _settingService;
     protected readonly LinePayClientFactory _clientFactory;
     protected readonly LinePayConfirmClaimService _claimService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
 
     protected LinePayAfterSaleService(IOrderService orderService,
         ILocalizationService localizationService,
-        ISettingService settingService,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
     {
         _orderService = orderService;
         _localizationService = localizationService;
-        _settingService = settingService;
         _clientFactory = clientFactory;
         _claimService = claimService;
         _orderPaymentService = orderPaymentService;
@@ -80,10 +76,9 @@ public abstract class LinePayAfterSaleService
     /// </summary>
     protected virtual async Task<LinePayClient> CreateClientAsync(Order order)
     {
-        var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
         try
         {
-            return _clientFactory.CreateClient(settings);
+            return await _clientFactory.CreateClientAsync(order.StoreId);
         }
         catch (ArgumentException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Services.Configuration;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
 
@@ -11,11 +12,27 @@ public class LinePayClientFactory
 {
     protected readonly IHttpClientFactory _httpClientFactory;
     protected readonly ILoggerFactory _loggerFactory;
+    protected readonly ISettingService _settingService;
 
-    public LinePayClientFactory(IHttpClientFactory httpClientFactory, ILoggerFactory loggerFactory)
+    public LinePayClientFactory(IHttpClientFactory httpClientFactory,
+        ILoggerFactory loggerFactory,
+        ISettingService settingService)
     {
         _httpClientFactory = httpClientFactory;
         _loggerFactory = loggerFactory;
+        _settingService = settingService;
+    }
+
+    /// <summary>
+    /// Creates a client for the LINE Pay settings of the store
+    /// </summary>
+    /// <param name="storeId">Store identifier; the store's own settings where it overrides them, the shared ones otherwise</param>
+    /// <exception cref="ArgumentException">The channel ID or secret is missing, or the base address is not an absolute http(s) address</exception>
+    public virtual async Task<LinePayClient> CreateClientAsync(int storeId)
+    {
+        var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeId);
+
+        return CreateClient(settings);
     }
 
     /// <summary>

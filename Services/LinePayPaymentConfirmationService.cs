@@ -2,7 +2,6 @@ using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
-using Nop.Services.Configuration;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -18,7 +17,6 @@ public class LinePayPaymentConfirmationService
 {
     protected readonly ILocker _locker;
     protected readonly IOrderService _orderService;
-    protected readonly ISettingService _settingService;
     protected readonly LinePayClientFactory _clientFactory;
     protected readonly LinePayConfirmClaimService _claimService;
     protected readonly LinePayOrderNoteService _noteService;
@@ -27,7 +25,6 @@ public class LinePayPaymentConfirmationService
 
     public LinePayPaymentConfirmationService(ILocker locker,
         IOrderService orderService,
-        ISettingService settingService,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
         LinePayOrderNoteService noteService,
@@ -36,7 +33,6 @@ public class LinePayPaymentConfirmationService
     {
         _locker = locker;
         _orderService = orderService;
-        _settingService = settingService;
         _clientFactory = clientFactory;
         _claimService = claimService;
         _noteService = noteService;
@@ -84,8 +80,8 @@ public class LinePayPaymentConfirmationService
 
             try
             {
-                var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(current.StoreId);
-                return await _settlementService.SettleFromStatusAsync(current, payment, _clientFactory.CreateClient(settings), confirmIfApproved: false);
+                var client = await _clientFactory.CreateClientAsync(current.StoreId);
+                return await _settlementService.SettleFromStatusAsync(current, payment, client, confirmIfApproved: false);
             }
             finally
             {
@@ -164,8 +160,7 @@ public class LinePayPaymentConfirmationService
 
         try
         {
-            var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
-            var client = _clientFactory.CreateClient(settings);
+            var client = await _clientFactory.CreateClientAsync(order.StoreId);
 
             //past LINE Pay's reservation lifetime an approval is unlikely to be still open: ask before sending Confirm
             if (payment.State == LinePayPaymentState.Confirming || checkFirst

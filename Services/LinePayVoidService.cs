@@ -2,7 +2,6 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
-using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
@@ -18,11 +17,10 @@ public class LinePayVoidService : LinePayAfterSaleService
 
     public LinePayVoidService(IOrderService orderService,
         ILocalizationService localizationService,
-        ISettingService settingService,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
-        : base(orderService, localizationService, settingService, clientFactory, claimService, orderPaymentService)
+        : base(orderService, localizationService, clientFactory, claimService, orderPaymentService)
     {
     }
 

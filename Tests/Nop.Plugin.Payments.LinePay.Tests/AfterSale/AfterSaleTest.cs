@@ -39,11 +39,11 @@ public abstract class AfterSaleTest : EmulatorTest
         Store.HttpClientFactory.Setup(f => f.CreateClient(It.IsAny<string>())).Returns(() => Wire.CreateClient());
         Store.ConfigureLinePay(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
         CaptureService = new LinePayCaptureService(Store.OrderService.Object, Store.LocalizationService.Object,
-            Store.Settings.Service.Object, Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
+            Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
         VoidService = new LinePayVoidService(Store.OrderService.Object, Store.LocalizationService.Object,
-            Store.Settings.Service.Object, Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
+            Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
         RefundService = new LinePayRefundService(Store.OrderService.Object, Store.LocalizationService.Object,
-            Store.Settings.Service.Object, Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
+            Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
     }
 
     /// <summary>
@@ -54,7 +54,7 @@ public abstract class AfterSaleTest : EmulatorTest
         bool capture = true)
     {
         var order = Store.PlaceOrder(orderTotal);
-        var client = Store.ClientFactory.CreateClient(Store.Settings.Load(NopStore.StoreId));
+        var client = await Store.ClientFactory.CreateClientAsync(NopStore.StoreId);
         var orderId = LinePayOrderIds.Create(order.OrderGuid, 1);
         var requestedOnUtc = DateTime.UtcNow;
         var reserved = await client.RequestPaymentAsync(new PaymentRequest

@@ -36,6 +36,21 @@ public class CaptureTests : AfterSaleTest
         Assert.That(CallsTo(LinePayEndpoint.Details), Is.Zero);
     }
 
+    [TestCase(nameof(LinePayPaymentSettings.ChannelSecret), "")]
+    [TestCase(nameof(LinePayPaymentSettings.ApiBaseAddress), "ftp://example.com/")]
+    public async Task AnOrderOfAStoreWhoseSettingsCannotMakeAClientIsNotCaptured(string setting, string value)
+    {
+        var order = await ConfirmedOrderAsync(capture: false);
+        //the shared settings work; the order's store overrides one of them with a value no client can use
+        Store.Settings.Set(order.StoreId, setting, value);
+
+        var result = await CaptureService.CaptureAsync(new CapturePaymentRequest { Order = order });
+
+        Assert.That(result.Errors, Is.EqualTo(new[] { English("AfterSale.NotConfigured") }));
+        Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Authorized));
+        Assert.That(Emulator.Journal.Calls, Is.Empty);
+    }
+
     [Test]
     public async Task AnAuthorizationExpiredOnRecordIsRefusedWithoutCallingLinePay()
     {

@@ -52,12 +52,12 @@ public class LinePayPaymentMethodTests
             new Mock<ISettingService>().Object,
             webHelper.Object,
             new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, _settings),
-            new LinePayCaptureService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
-            new LinePayRefundService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
-            new LinePayVoidService(_store.OrderService.Object, _store.LocalizationService.Object, _store.Settings.Service.Object,
-                _store.ClientFactory, _store.Claims, _store.OrderPaymentService),
+            new LinePayCaptureService(_store.OrderService.Object, _store.LocalizationService.Object, _store.ClientFactory,
+                _store.Claims, _store.OrderPaymentService),
+            new LinePayRefundService(_store.OrderService.Object, _store.LocalizationService.Object, _store.ClientFactory,
+                _store.Claims, _store.OrderPaymentService),
+            new LinePayVoidService(_store.OrderService.Object, _store.LocalizationService.Object, _store.ClientFactory,
+                _store.Claims, _store.OrderPaymentService),
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
             null, _settings);
     }

@@ -1,8 +1,11 @@
 using LinePay.Emulator.Api;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Configuration;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
+using Nop.Services.Configuration;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Services;
 
@@ -21,7 +24,7 @@ public class LinePayClientFactoryTests : EmulatorTest
     [Test]
     public void SettingsMapToTheClientOptions()
     {
-        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object);
+        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object);
 
         var sandbox = factory.CreateOptions(Settings());
         var production = factory.CreateOptions(Settings(sandbox: false));
@@ -41,7 +44,7 @@ public class LinePayClientFactoryTests : EmulatorTest
     [TestCase("not an address")]
     public void AnInvalidBaseAddressIsRefused(string address)
     {
-        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object);
+        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object);
 
         Assert.Throws<ArgumentException>(() => factory.CreateOptions(Settings(baseAddress: address)));
     }
@@ -51,7 +54,7 @@ public class LinePayClientFactoryTests : EmulatorTest
     {
         var httpClients = new Mock<IHttpClientFactory>();
         httpClients.Setup(f => f.CreateClient(LinePayDefaults.HttpClientName)).Returns(() => new HttpClient());
-        var factory = new LinePayClientFactory(httpClients.Object, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var factory = new LinePayClientFactory(httpClients.Object, NullLoggerFactory.Instance, new Mock<ISettingService>().Object);
         var settings = new LinePayPaymentSettings
         {
             ChannelId = Emulator.ChannelId,
@@ -65,5 +68,64 @@ public class LinePayClientFactoryTests : EmulatorTest
         Assert.That(status, Is.EqualTo(PaymentRequestStatus.Authenticated));
         httpClients.Verify(f => f.CreateClient(LinePayDefaults.HttpClientName), Times.Once);
         Assert.That(Emulator.Journal.For(LinePayEndpoint.Check).Single().ApiVersion, Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task AStoreGetsAClientForItsOwnSettings()
+    {
+        const int overridingStoreId = 2;
+        var settings = new SettingStore();
+        //the shared settings name a channel the emulator does not know, on API v3
+        settings.Set(0, nameof(LinePayPaymentSettings.ChannelId), "9876543210");
+        settings.Set(0, nameof(LinePayPaymentSettings.ChannelSecret), Emulator.ChannelSecret);
+        settings.Set(0, nameof(LinePayPaymentSettings.ApiVersion), LinePayApiVersion.V3);
+        settings.Set(0, nameof(LinePayPaymentSettings.ApiBaseAddress), Emulator.BaseAddress.ToString());
+        settings.Set(overridingStoreId, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
+        settings.Set(overridingStoreId, nameof(LinePayPaymentSettings.ApiVersion), LinePayApiVersion.V4);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+        var transactionId = await ApprovedPaymentAsync();
+
+        var status = await (await factory.CreateClientAsync(overridingStoreId)).CheckPaymentStatusAsync(transactionId);
+
+        Assert.That(status, Is.EqualTo(PaymentRequestStatus.Authenticated));
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Check).Single().ApiVersion, Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task AStoreWithoutOverridesGetsAClientForTheSharedSettings()
+    {
+        var settings = new SettingStore();
+        settings.Set(0, nameof(LinePayPaymentSettings.ChannelId), "9876543210");
+        settings.Set(0, nameof(LinePayPaymentSettings.ChannelSecret), Emulator.ChannelSecret);
+        settings.Set(0, nameof(LinePayPaymentSettings.ApiVersion), LinePayApiVersion.V3);
+        settings.Set(0, nameof(LinePayPaymentSettings.ApiBaseAddress), Emulator.BaseAddress.ToString());
+        settings.Set(2, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+        var transactionId = await ApprovedPaymentAsync();
+        var client = await factory.CreateClientAsync(3);
+
+        var exception = Assert.ThrowsAsync<LinePayApiException>(() => client.CheckPaymentStatusAsync(transactionId));
+
+        Assert.That(exception.ReturnCode, Is.EqualTo("1106"), "the emulator refused the shared channel");
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Check).Single().ApiVersion, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void AStoreWithoutAChannelSecretGetsNoClient()
+    {
+        var settings = new SettingStore();
+        settings.Set(2, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+
+        var exception = Assert.ThrowsAsync<ArgumentException>(() => factory.CreateClientAsync(2));
+
+        Assert.That(exception.Message, Does.StartWith("The LINE Pay channel secret is required."));
+    }
+
+    private static IHttpClientFactory EmulatorHttpClients()
+    {
+        var httpClients = new Mock<IHttpClientFactory>();
+        httpClients.Setup(f => f.CreateClient(LinePayDefaults.HttpClientName)).Returns(() => new HttpClient());
+        return httpClients.Object;
     }
 }

@@ -30,8 +30,8 @@ public class LinePayCheckout(NopStore store)
 
     public LinePayPaymentSettlementService Settlement => new(Notes, OrderPayments, Outcomes);
 
-    public LinePayPaymentConfirmationService Confirmation => new(Locker, Store.OrderService.Object, Store.Settings.Service.Object,
-        Store.ClientFactory, Claims, Notes, OrderPayments, Settlement);
+    public LinePayPaymentConfirmationService Confirmation => new(Locker, Store.OrderService.Object, Store.ClientFactory, Claims,
+        Notes, OrderPayments, Settlement);
 
     public LinePayReturnService Returns => new(Store.Logger.Object, Store.OrderService.Object, OrderPayments, Confirmation);
 

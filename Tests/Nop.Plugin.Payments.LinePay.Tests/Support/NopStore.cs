@@ -69,7 +69,7 @@ public class NopStore
         StoreContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId, Name = "Test store" });
         StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
         HttpClientFactory.Setup(f => f.CreateClient(It.IsAny<string>())).Returns(() => new HttpClient());
-        ClientFactory = new TestLinePayClientFactory(HttpClientFactory.Object);
+        ClientFactory = new TestLinePayClientFactory(HttpClientFactory.Object, Settings.Service.Object);
         StartRequest();
     }
 
