@@ -21,33 +21,81 @@ internal static class LinePayJson
 
     private static readonly ConcurrentDictionary<string, JsonSerializer> _writers = new(StringComparer.Ordinal);
 
+    //serialising a body never awaits, so each thread can reuse one text buffer; one that grew past this is let go
+    private const int ReusedTextCapacity = 16 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder _reusedText;
+
     /// <summary>
     /// Serialises a request body once; the returned string is what is signed and sent
     /// </summary>
     /// <exception cref="ArgumentException">An amount has more decimal places than the currency allows, or the currency is unknown</exception>
     public static string Serialize(object body, string currency)
     {
-        LinePayCurrencyScale.GetDecimals(currency);
-        var serializer = _writers.GetOrAdd(currency, CreateWriter);
-
-        using var writer = new StringWriter(new StringBuilder(256), CultureInfo.InvariantCulture);
-        serializer.Serialize(writer, body);
-        return writer.ToString();
+        var text = Write(body, currency);
+        var json = text.ToString();
+        Release(text);
+        return json;
     }
 
     /// <summary>
     /// Serialises a request body once into the UTF-8 bytes that are signed and sent
     /// </summary>
     /// <exception cref="ArgumentException">An amount has more decimal places than the currency allows, or the currency is unknown</exception>
-    public static byte[] SerializeToUtf8Bytes(object body, string currency) => Encoding.UTF8.GetBytes(Serialize(body, currency));
+    public static byte[] SerializeToUtf8Bytes(object body, string currency)
+    {
+        var text = Write(body, currency);
+        var chunks = text.GetChunks();
+        //a reused buffer holds the body in one chunk: encode it without an intermediate string
+        var bytes = chunks.MoveNext() && chunks.Current.Length == text.Length
+            ? Encode(chunks.Current.Span)
+            : Encoding.UTF8.GetBytes(text.ToString());
+        Release(text);
+        return bytes;
+    }
 
     /// <exception cref="JsonException">The text is not JSON of the expected shape</exception>
     public static T Deserialize<T>(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
 
-        using var reader = new JsonTextReader(new StringReader(json));
+        using var reader = new JsonTextReader(new StringReader(json)) { ArrayPool = LinePayJsonCharPool.Instance };
         return _reader.Deserialize<T>(reader);
+    }
+
+    private static StringBuilder Write(object body, string currency)
+    {
+        LinePayCurrencyScale.GetDecimals(currency);
+        var serializer = _writers.GetOrAdd(currency, CreateWriter);
+
+        var text = _reusedText ?? new StringBuilder(1024);
+        _reusedText = null;
+        text.Clear();
+        try
+        {
+            using var writer = new JsonTextWriter(new StringWriter(text, CultureInfo.InvariantCulture)) { ArrayPool = LinePayJsonCharPool.Instance };
+            serializer.Serialize(writer, body);
+            return text;
+        }
+        catch
+        {
+            Release(text);
+            throw;
+        }
+    }
+
+    private static void Release(StringBuilder text)
+    {
+        if (text.Capacity <= ReusedTextCapacity)
+            _reusedText = text;
+    }
+
+    private static byte[] Encode(ReadOnlySpan<char> json)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(json)];
+        Encoding.UTF8.GetBytes(json, bytes);
+        return bytes;
     }
 
     private static JsonSerializer CreateReader()

@@ -43,6 +43,37 @@ public class LinePayJsonTests
         Assert.That(LinePayJson.Serialize(request, "TWD"), Is.EqualTo("{\"amount\":100,\"currency\":\"TWD\",\"orderId\":\"訂單-1\"}"));
     }
 
+    [Test]
+    public void WritesTheSameUtf8BytesAsTheTextForSmallAndLargeBodiesInTurn()
+    {
+        //the writing thread reuses its text buffer: a large body (past what is kept), then small ones, then a large one
+        var bodies = new[] { RequestWithLines(400), RequestWithLines(1), new PaymentRequest { Amount = 100m, Currency = "TWD", OrderId = "訂單-1" }, RequestWithLines(40) };
+
+        foreach (var body in bodies.Concat(bodies))
+        {
+            var bytes = LinePayJson.SerializeToUtf8Bytes(body, "TWD");
+            Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Is.EqualTo(LinePayJson.Serialize(body, "TWD")));
+            Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Does.StartWith($"{{\"amount\":{body.Amount},").And.EndWith("}"));
+        }
+    }
+
+    [Test]
+    public void WritesAWholeBodyAfterOneThatWasRefusedHalfway()
+    {
+        var refused = new PaymentRequest
+        {
+            Amount = 100m,
+            Currency = "TWD",
+            OrderId = "refused",
+            Packages = [new PaymentPackage { Id = "p", Amount = 100m, Products = [new PaymentProduct { Name = "n", Quantity = 3, Price = 33.33m }] }]
+        };
+        Assert.Throws<ArgumentException>(() => LinePayJson.SerializeToUtf8Bytes(refused, "TWD"));
+
+        var bytes = LinePayJson.SerializeToUtf8Bytes(new AmountRequest { Amount = 1500m, Currency = "TWD" }, "TWD");
+
+        Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Is.EqualTo("{\"amount\":1500,\"currency\":\"TWD\"}"));
+    }
+
     [TestCase("TWD", "100.0000", "100")]
     [TestCase("TWD", "0", "0")]
     [TestCase("TWD", "1234567", "1234567")]
@@ -150,5 +181,20 @@ public class LinePayJsonTests
 
         Assert.That(envelope.EffectiveReturnCode, Is.EqualTo("1104"));
         Assert.That(envelope.EffectiveReturnMessage, Is.EqualTo("Merchant not found."));
+    }
+
+    private static PaymentRequest RequestWithLines(int lines)
+    {
+        var products = Enumerable.Range(1, lines)
+            .Select(line => new PaymentProduct { Id = line.ToString(System.Globalization.CultureInfo.InvariantCulture), Name = $"烏龍茶 {line}", Quantity = 1, Price = 120m })
+            .ToList();
+
+        return new PaymentRequest
+        {
+            Amount = 120m * lines,
+            Currency = "TWD",
+            OrderId = $"order-{lines}",
+            Packages = [new PaymentPackage { Id = "1", Amount = 120m * lines, Products = products }]
+        };
     }
 }
