@@ -37,9 +37,9 @@ public class BenchmarkSuite(bool quick)
 
     public async Task<int> RunCallsAsync()
     {
-        await CallOverheadRun.RunAsync(pairs: quick ? 500 : 3000, quick
-            ? new CallOverheadRun.WarmUp(MinimumPairs: 500, MaximumPairs: 5000, SettledCompilations: 5, TimeSpan.FromSeconds(1))
-            : new CallOverheadRun.WarmUp(MinimumPairs: 1000, MaximumPairs: 25000, SettledCompilations: 5, TimeSpan.FromSeconds(3)));
+        await CallOverheadRun.RunAsync(rounds: quick ? 500 : 3000, quick
+            ? new CallOverheadRun.WarmUp(MinimumRounds: 500, MaximumRounds: 5000, SettledCompilations: 5, TimeSpan.FromSeconds(1))
+            : new CallOverheadRun.WarmUp(MinimumRounds: 1000, MaximumRounds: 25000, SettledCompilations: 5, TimeSpan.FromSeconds(3)));
         return 0;
     }
 

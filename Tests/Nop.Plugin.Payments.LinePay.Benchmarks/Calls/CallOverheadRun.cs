@@ -7,13 +7,14 @@ using Nop.Plugin.Payments.LinePay.Services.Api;
 namespace Nop.Plugin.Payments.LinePay.Benchmarks.Calls;
 
 /// <summary>
-/// Request and Confirm through <see cref="LinePayClient"/> against the emulator on loopback, each call paired with the
-/// floor (the same pre-signed bytes over the same HttpClient) and the order of the pair alternating, so that both see
-/// the same machine. Both send requests of the same length to the same handler: every Request reserves its own orderId
-/// (the same length on both sides), every Confirm confirms its own approved transaction.
+/// Request and Confirm through <see cref="LinePayClient"/> against the emulator on loopback, side by side in rounds with
+/// the floor (the same pre-signed bytes over the same HttpClient) and the signed floor (the floor that also signs each
+/// call, <see cref="SignedCall"/>); who goes first rotates from round to round, so that all three see the same machine.
+/// All send requests of the same length to the same handler: every Request reserves its own orderId (the same length
+/// on every side), every Confirm confirms its own approved transaction.
 /// </summary>
 /// <remarks>
-/// The pairs are timed only once the process is in its steady state: tiered compilation takes the hot code of the
+/// The rounds are timed only once the process is in its steady state: tiered compilation takes the hot code of the
 /// client, Newtonsoft.Json, Kestrel and HttpClient through three compilations each (quick, instrumented, optimised),
 /// which on a busy 2-CPU machine goes on for thousands of calls. Until then the client's code, compiled from IL, runs
 /// partly unoptimised while the framework code of the floor starts precompiled, and the ratio measures the JIT.
@@ -21,9 +22,9 @@ namespace Nop.Plugin.Payments.LinePay.Benchmarks.Calls;
 public static class CallOverheadRun
 {
     private const string Currency = "TWD";
-    private const int BatchPairs = 250;
+    private const int BatchRounds = 250;
 
-    public static async Task RunAsync(int pairs, WarmUp warmUp)
+    public static async Task RunAsync(int rounds, WarmUp warmUp)
     {
         await using var emulator = await EmulatorHost.StartAsync();
         var options = new LinePayClientOptions
@@ -36,60 +37,64 @@ public static class CallOverheadRun
         var client = new LinePayClient(http, options);
 
         //every Request reserves a new orderId, as checkout does (the emulator looks a repeated one up among its namesakes)
-        var requests = await MeasureAsync(pairs, warmUp, (first, count) =>
+        var requests = await MeasureAsync(rounds, warmUp, (first, count) =>
         {
-            var clientCalls = new Func<Task>[count];
-            var floorCalls = new Func<Task>[count];
+            var batch = new Round[count];
             for (var i = 0; i < count; i++)
             {
                 var clientRequest = SampleRequests.Create(lines: 1, orderId: $"c-{first + i:D6}");
-                var floorRequest = PreparedCall.Request(options, SampleRequests.Create(lines: 1, orderId: $"f-{first + i:D6}"));
-                clientCalls[i] = () => client.RequestPaymentAsync(clientRequest);
-                floorCalls[i] = () => floorRequest.SendAsync(http);
+                var floor = PreparedCall.Request(options, SampleRequests.Create(lines: 1, orderId: $"f-{first + i:D6}"));
+                var signed = SignedCall.Request(options, SampleRequests.Create(lines: 1, orderId: $"s-{first + i:D6}"));
+                batch[i] = new Round(() => client.RequestPaymentAsync(clientRequest), () => floor.SendAsync(http), () => signed.SendAsync(http));
             }
 
-            return Task.FromResult((clientCalls, floorCalls));
+            return Task.FromResult(batch);
         });
 
         var amount = SampleRequests.Create(lines: 1).Amount;
-        var confirms = await MeasureAsync(pairs, warmUp, async (_, count) =>
+        var confirms = await MeasureAsync(rounds, warmUp, async (_, count) =>
         {
-            var clientTransactions = await ApprovedTransactionsAsync(client, emulator, count);
-            var floorTransactions = await ApprovedTransactionsAsync(client, emulator, count);
-            var clientCalls = clientTransactions.Select(id => (Func<Task>)(() => client.ConfirmPaymentAsync(id, amount, Currency))).ToArray();
-            var floorCalls = floorTransactions.Select(id => PreparedCall.Confirm(options, id, amount, Currency))
-                .Select(floor => (Func<Task>)(() => floor.SendAsync(http))).ToArray();
-            return (clientCalls, floorCalls);
+            var batch = new Round[count];
+            var transactions = await ApprovedTransactionsAsync(client, emulator, 3 * count);
+            for (var i = 0; i < count; i++)
+            {
+                var clientTransaction = transactions[3 * i];
+                var floor = PreparedCall.Confirm(options, transactions[3 * i + 1], amount, Currency);
+                var signed = SignedCall.Confirm(options, transactions[3 * i + 2], amount, Currency);
+                batch[i] = new Round(() => client.ConfirmPaymentAsync(clientTransaction, amount, Currency), () => floor.SendAsync(http),
+                    () => signed.SendAsync(http));
+            }
+
+            return batch;
         });
 
-        new Table($"LinePayClient against the floor, emulator on loopback ({pairs} pairs after the warm-up; µs)",
-                "call", "client median", "floor median", "ratio of medians", "median of pair ratios", "ratio, client first",
-                "ratio, floor first", "client p90", "floor p90", "target")
+        new Table($"LinePayClient against the floor, emulator on loopback ({rounds} rounds after the warm-up; µs)",
+                "call", "client median", "floor median", "signed floor median", "client / floor", "median of round ratios",
+                "signed floor / floor", "client / signed floor", "client p90", "floor p90", "target")
             .Add(Row("Request (1 line)", requests.Times))
             .Add(Row("Confirm", confirms.Times))
             .Print();
-        new Table("Warm-up before the timed pairs (methods compiled: quick, instrumented or optimised)",
-                "call", "warm-up pairs", "compiled while timed", "settled")
-            .Add("Request (1 line)", requests.WarmUpPairs, requests.CompiledWhileTimed, requests.Settled ? "yes" : "no (limit reached)")
-            .Add("Confirm", confirms.WarmUpPairs, confirms.CompiledWhileTimed, confirms.Settled ? "yes" : "no (limit reached)")
+        new Table("Warm-up before the timed rounds (methods compiled: quick, instrumented or optimised)",
+                "call", "warm-up rounds", "compiled while timed", "settled")
+            .Add("Request (1 line)", requests.WarmUpRounds, requests.CompiledWhileTimed, requests.Settled ? "yes" : "no (limit reached)")
+            .Add("Confirm", confirms.WarmUpRounds, confirms.CompiledWhileTimed, confirms.Settled ? "yes" : "no (limit reached)")
             .Print();
     }
 
-    private static object[] Row(string call, PairedLatencies times) =>
+    private static object[] Row(string call, CallLatencies times) =>
     [
-        call, times.Client.Median * 1000, times.Floor.Median * 1000, times.RatioOfMedians, times.Client.MedianRatioTo(times.Floor),
-        times.RatioWhenClientFirst, times.RatioWhenFloorFirst, times.Client.Percentile(90) * 1000,
-        times.Floor.Percentile(90) * 1000, "≤ 1.10"
+        call, times.Client.Median * 1000, times.Floor.Median * 1000, times.Signed.Median * 1000,
+        times.Client.Median / times.Floor.Median, times.Client.MedianRatioTo(times.Floor), times.Signed.Median / times.Floor.Median,
+        times.Client.Median / times.Signed.Median, times.Client.Percentile(90) * 1000, times.Floor.Percentile(90) * 1000, "≤ 1.10"
     ];
 
     /// <summary>
-    /// Runs batches of pairs, prepared untimed, until the JIT has settled (no batch compiled more than
+    /// Runs batches of rounds, prepared untimed, until the JIT has settled (no batch compiled more than
     /// <see cref="WarmUp.SettledCompilations"/> methods for <see cref="WarmUp.QuietTime"/>) or the warm-up limit is
-    /// reached, then times <paramref name="pairs"/> pairs
+    /// reached, then times <paramref name="rounds"/> rounds
     /// </summary>
-    /// <param name="prepareBatch">Builds the client's and the floor's calls of pairs [first, first + count)</param>
-    private static async Task<Measurement> MeasureAsync(int pairs, WarmUp warmUp,
-        Func<int, int, Task<(Func<Task>[] Client, Func<Task>[] Floor)>> prepareBatch)
+    /// <param name="prepareBatch">Builds the rounds [first, first + count)</param>
+    private static async Task<Measurement> MeasureAsync(int rounds, WarmUp warmUp, Func<int, int, Task<Round[]>> prepareBatch)
     {
         var measurement = new Measurement();
         var index = 0;
@@ -97,8 +102,8 @@ public static class CallOverheadRun
         var compiled = JitInfo.GetCompiledMethodCount();
         while (true)
         {
-            await RunBatchAsync(index, BatchPairs, prepareBatch, times: null);
-            index += BatchPairs;
+            await RunBatchAsync(index, BatchRounds, prepareBatch, times: null);
+            index += BatchRounds;
             var compiledInBatch = JitInfo.GetCompiledMethodCount() - compiled;
             compiled += compiledInBatch;
             if (compiledInBatch > warmUp.SettledCompilations)
@@ -106,42 +111,36 @@ public static class CallOverheadRun
 
             //tiering works in bursts a call-counting delay apart: one quiet batch is not a settled JIT
             measurement.Settled = Stopwatch.GetElapsedTime(quietSince) >= warmUp.QuietTime;
-            if (index >= warmUp.MinimumPairs && (measurement.Settled || index >= warmUp.MaximumPairs))
+            if (index >= warmUp.MinimumRounds && (measurement.Settled || index >= warmUp.MaximumRounds))
                 break;
         }
 
-        measurement.WarmUpPairs = index;
+        measurement.WarmUpRounds = index;
         var compiledBeforeTiming = JitInfo.GetCompiledMethodCount();
-        for (var timed = 0; timed < pairs; timed += BatchPairs)
+        for (var timed = 0; timed < rounds; timed += BatchRounds)
         {
-            await RunBatchAsync(index, Math.Min(BatchPairs, pairs - timed), prepareBatch, measurement.Times);
-            index += BatchPairs;
+            await RunBatchAsync(index, Math.Min(BatchRounds, rounds - timed), prepareBatch, measurement.Times);
+            index += BatchRounds;
         }
 
         measurement.CompiledWhileTimed = JitInfo.GetCompiledMethodCount() - compiledBeforeTiming;
         return measurement;
     }
 
-    private static async Task RunBatchAsync(int first, int count, Func<int, int, Task<(Func<Task>[] Client, Func<Task>[] Floor)>> prepareBatch,
-        PairedLatencies times)
+    private static async Task RunBatchAsync(int first, int count, Func<int, int, Task<Round[]>> prepareBatch, CallLatencies times)
     {
-        var (clientCalls, floorCalls) = await prepareBatch(first, count);
+        var batch = await prepareBatch(first, count);
+        var durations = new TimeSpan[3];
         for (var i = 0; i < count; i++)
         {
-            var clientFirst = (first + i) % 2 == 0;
-            TimeSpan client, floor;
-            if (clientFirst)
+            var calls = batch[i].Calls;
+            for (var turn = 0; turn < calls.Length; turn++)
             {
-                client = await TimeAsync(clientCalls[i]);
-                floor = await TimeAsync(floorCalls[i]);
-            }
-            else
-            {
-                floor = await TimeAsync(floorCalls[i]);
-                client = await TimeAsync(clientCalls[i]);
+                var call = (first + i + turn) % calls.Length;
+                durations[call] = await TimeAsync(calls[call]);
             }
 
-            times?.Add(client, floor, clientFirst);
+            times?.Add(durations[0], durations[1], durations[2]);
         }
     }
 
@@ -165,17 +164,20 @@ public static class CallOverheadRun
         return transactionIds;
     }
 
-    /// <param name="MinimumPairs">Pairs run untimed in any case</param>
-    /// <param name="MaximumPairs">Pairs after which the timing starts even if the JIT is still compiling</param>
-    /// <param name="SettledCompilations">Methods a batch of 250 pairs may still compile with the JIT counted as quiet</param>
+    /// <param name="MinimumRounds">Rounds run untimed in any case</param>
+    /// <param name="MaximumRounds">Rounds after which the timing starts even if the JIT is still compiling</param>
+    /// <param name="SettledCompilations">Methods a batch of 250 rounds may still compile with the JIT counted as quiet</param>
     /// <param name="QuietTime">How long the JIT must stay quiet to count as settled</param>
-    public sealed record WarmUp(int MinimumPairs, int MaximumPairs, int SettledCompilations, TimeSpan QuietTime);
+    public sealed record WarmUp(int MinimumRounds, int MaximumRounds, int SettledCompilations, TimeSpan QuietTime);
+
+    /// <summary>The client's call, the floor's and the signed floor's, in this order</summary>
+    private sealed record Round(params Func<Task>[] Calls);
 
     private sealed class Measurement
     {
-        public PairedLatencies Times { get; } = new();
+        public CallLatencies Times { get; } = new();
 
-        public int WarmUpPairs { get; set; }
+        public int WarmUpRounds { get; set; }
 
         public long CompiledWhileTimed { get; set; }
 
