@@ -31,7 +31,7 @@ public class BenchmarkSuite(bool quick)
     public async Task<int> RunLoadAsync()
     {
         var correct = await ConcurrentReturnRun.RunAsync(arrivals: 200);
-        await OrderThroughputRun.RunAsync(orders: quick ? 200 : 1000, concurrency: 32);
+        await OrderThroughputRun.RunAsync(orders: quick ? 200 : 1000, concurrency: 32, warmUpOrders: quick ? 100 : 500);
         return correct ? 0 : 1;
     }
 
