@@ -73,6 +73,22 @@ public class LinePayReturnService
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A finished payment needs no message.")
     };
 
+    /// <summary>
+    /// Gets the resource of the message shown when the return arrives in a browser without the session of the order's
+    /// customer (often LINE's in-app browser), who cannot see the order's pages there; it takes the order number as {0}
+    /// </summary>
+    public static string GetOtherBrowserMessageResource(LinePayConfirmationOutcome outcome) => outcome switch
+    {
+        LinePayConfirmationOutcome.Paid or LinePayConfirmationOutcome.Authorized or LinePayConfirmationOutcome.AlreadyCompleted
+            => "Plugins.Payments.LinePay.Return.OtherBrowser.Paid",
+        LinePayConfirmationOutcome.InProgress or LinePayConfirmationOutcome.Unknown => "Plugins.Payments.LinePay.Return.OtherBrowser.BeingVerified",
+        LinePayConfirmationOutcome.Refused => "Plugins.Payments.LinePay.Return.OtherBrowser.Refused",
+        LinePayConfirmationOutcome.AmountMismatch => "Plugins.Payments.LinePay.Return.OtherBrowser.AmountMismatch",
+        LinePayConfirmationOutcome.NotPayable => "Plugins.Payments.LinePay.Return.OtherBrowser.NotPayable",
+        LinePayConfirmationOutcome.Cancelled => "Plugins.Payments.LinePay.Return.OtherBrowser.Cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A rejected return names no order.")
+    };
+
     #endregion
 
     #region Utilities

@@ -48,6 +48,37 @@ public class ResourceFileTests
         }
     }
 
+    [TestCase("zh-TW")]
+    [TestCase("th-TH")]
+    public void EveryTranslationHasThePlaceholdersOfTheEnglishText(string culture)
+    {
+        static string[] placeholders(string text) => Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order().ToArray();
+        var english = Resources("en-US");
+        var translated = Resources(culture);
+
+        var differing = english.Keys.Where(k => !placeholders(english[k]).SequenceEqual(placeholders(translated[k]))).ToList();
+
+        Assert.That(differing, Is.Empty);
+    }
+
+    [Test]
+    public void EveryOutcomeWithAnOrderHasAMessageForAnotherBrowserNamingOnlyTheOrderNumber()
+    {
+        var outcomes = Enum.GetValues<LinePayConfirmationOutcome>().Where(o => o != LinePayConfirmationOutcome.Rejected).ToList();
+
+        foreach (var culture in Cultures)
+        {
+            var resources = Resources(culture);
+            foreach (var outcome in outcomes)
+            {
+                var key = LinePayReturnService.GetOtherBrowserMessageResource(outcome);
+                Assert.That(resources.Keys, Does.Contain(key), $"{culture} {outcome}");
+                Assert.That(Regex.Matches(resources[key], @"\{\d+\}").Select(m => m.Value), Is.EqualTo(new[] { "{0}" }), $"{culture} {outcome}");
+            }
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinePayReturnService.GetOtherBrowserMessageResource(LinePayConfirmationOutcome.Rejected));
+    }
+
     [Test]
     public void EveryConfigurationFieldHasALabelAndAHint()
     {

@@ -41,7 +41,7 @@ public class LinePayCheckout(NopStore store)
         Claims, Notes, OrderPayments, Confirmation);
 
     public PaymentLinePayReturnController ReturnController() =>
-        new(Store.LocalizationService.Object, Store.NotificationService.Object, Returns)
+        new(Store.LocalizationService.Object, Store.NotificationService.Object, Store.WorkContext.Object, Returns)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };

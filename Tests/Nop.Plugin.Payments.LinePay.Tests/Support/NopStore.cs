@@ -40,6 +40,7 @@ public class NopStore
     public const int EnglishLanguageId = 1;
     public const int ChineseLanguageId = 2;
     public const int ThaiLanguageId = 3;
+    public const int CustomerId = 7;
 
     private static readonly Lazy<IDictionary<string, string>> _englishResources = new(() =>
         LinePayLocaleResourceService.ReadResourceFile(PluginFiles.InRoot("Localization/en-US.xml")));
@@ -68,6 +69,7 @@ public class NopStore
         WebHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns(StoreLocation);
         StoreContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId, Name = "Test store" });
         StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
+        WorkContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => CurrentCustomer);
         HttpClientFactory.Setup(f => f.CreateClient(It.IsAny<string>())).Returns(() => new HttpClient());
         ClientFactory = new TestLinePayClientFactory(HttpClientFactory.Object, Settings.Service.Object);
         StartRequest();
@@ -103,6 +105,11 @@ public class NopStore
     public Mock<IWebHelper> WebHelper { get; } = new();
 
     public Mock<IStoreContext> StoreContext { get; } = new();
+
+    public Mock<IWorkContext> WorkContext { get; } = new();
+
+    /// <summary>The customer of the current request: the one who places the orders, unless a test changes it</summary>
+    public Customer CurrentCustomer { get; set; } = new() { Id = CustomerId };
 
     public Mock<IHttpContextAccessor> HttpContextAccessor { get; } = new();
 
@@ -178,7 +185,7 @@ public class NopStore
                 Id = _nextOrderId++,
                 OrderGuid = Guid.NewGuid(),
                 StoreId = StoreId,
-                CustomerId = 7,
+                CustomerId = NopStore.CustomerId,
                 OrderStatus = OrderStatus.Pending,
                 PaymentStatus = PaymentStatus.Pending,
                 PaymentMethodSystemName = LinePayDefaults.SystemName,
