@@ -77,7 +77,7 @@ public class LinePayConfirmClaimService
     /// <summary>
     /// Gets a value indicating whether the next claim of the payment is there to be taken
     /// </summary>
-    public virtual Task<bool> IsAvailableAsync(Order order, LinePayOrderPayment payment)
+    public virtual async Task<bool> IsAvailableAsync(Order order, LinePayOrderPayment payment)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
@@ -85,9 +85,9 @@ public class LinePayConfirmClaimService
         var orderId = order.Id;
         var claim = FormatClaim(payment, payment.ConfirmClaims + 1);
 
-        return Task.FromResult(_genericAttributeRepository.Table.Any(attribute => attribute.EntityId == orderId
+        return await _genericAttributeRepository.Table.AnyAsync(attribute => attribute.EntityId == orderId
             && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.ConfirmClaimAttribute
-            && attribute.Value == claim));
+            && attribute.Value == claim);
     }
 
     /// <summary>
