@@ -38,7 +38,7 @@ public class BenchmarkSuite(bool quick)
     public async Task<int> RunCallsAsync()
     {
         await CallOverheadRun.RunAsync(rounds: quick ? 500 : 3000, quick
-            ? new CallOverheadRun.WarmUp(MinimumRounds: 500, MaximumRounds: 5000, SettledCompilations: 5, TimeSpan.FromSeconds(1))
+            ? new CallOverheadRun.WarmUp(MinimumRounds: 500, MaximumRounds: 25000, SettledCompilations: 5, TimeSpan.FromSeconds(2))
             : new CallOverheadRun.WarmUp(MinimumRounds: 1000, MaximumRounds: 25000, SettledCompilations: 5, TimeSpan.FromSeconds(3)));
         return 0;
     }
