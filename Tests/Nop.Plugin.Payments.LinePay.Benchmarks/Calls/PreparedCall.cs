@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 
@@ -45,14 +43,6 @@ public sealed class PreparedCall
         request.Headers.TryAddWithoutValidation("X-LINE-Authorization", _signature);
 
         using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"The floor call answered HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
-
-        using var envelope = JsonDocument.Parse(body);
-        var returnCode = envelope.RootElement.GetProperty("returnCode").GetString();
-        return returnCode == "0000"
-            ? returnCode
-            : throw new InvalidOperationException($"The floor call was refused: {Encoding.UTF8.GetString(body)}");
+        return await LinePayAnswer.ReadReturnCodeAsync(response);
     }
 }

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 
@@ -50,14 +48,6 @@ public sealed class SignedCall
 
         using var timeout = new CancellationTokenSource(_timeout);
         using var response = await http.SendAsync(request, timeout.Token);
-        var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"The signed call answered HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
-
-        using var envelope = JsonDocument.Parse(body);
-        var returnCode = envelope.RootElement.GetProperty("returnCode").GetString();
-        return returnCode == "0000"
-            ? returnCode
-            : throw new InvalidOperationException($"The signed call was refused: {Encoding.UTF8.GetString(body)}");
+        return await LinePayAnswer.ReadReturnCodeAsync(response, timeout.Token);
     }
 }

@@ -60,14 +60,7 @@ public class LinePayJsonTests
     [Test]
     public void WritesAWholeBodyAfterOneThatWasRefusedHalfway()
     {
-        var refused = new PaymentRequest
-        {
-            Amount = 100m,
-            Currency = "TWD",
-            OrderId = "refused",
-            Packages = [new PaymentPackage { Id = "p", Amount = 100m, Products = [new PaymentProduct { Name = "n", Quantity = 3, Price = 33.33m }] }]
-        };
-        Assert.Throws<ArgumentException>(() => LinePayJson.SerializeToUtf8Bytes(refused, "TWD"));
+        Assert.Throws<ArgumentException>(() => LinePayJson.SerializeToUtf8Bytes(RequestWithAFractionalTwdPrice(), "TWD"));
 
         var bytes = LinePayJson.SerializeToUtf8Bytes(new AmountRequest { Amount = 1500m, Currency = "TWD" }, "TWD");
 
@@ -104,15 +97,7 @@ public class LinePayJsonTests
     [Test]
     public void RefusesAFractionInANestedAmountToo()
     {
-        var request = new PaymentRequest
-        {
-            Amount = 100m,
-            Currency = "TWD",
-            OrderId = "o",
-            Packages = [new PaymentPackage { Id = "p", Amount = 100m, Products = [new PaymentProduct { Name = "n", Quantity = 3, Price = 33.33m }] }]
-        };
-
-        Assert.Throws<ArgumentException>(() => LinePayJson.Serialize(request, "TWD"));
+        Assert.Throws<ArgumentException>(() => LinePayJson.Serialize(RequestWithAFractionalTwdPrice(), "TWD"));
     }
 
     [TestCase("JPY")]
@@ -182,6 +167,14 @@ public class LinePayJsonTests
         Assert.That(envelope.EffectiveReturnCode, Is.EqualTo("1104"));
         Assert.That(envelope.EffectiveReturnMessage, Is.EqualTo("Merchant not found."));
     }
+
+    private static PaymentRequest RequestWithAFractionalTwdPrice() => new()
+    {
+        Amount = 100m,
+        Currency = "TWD",
+        OrderId = "o",
+        Packages = [new PaymentPackage { Id = "p", Amount = 100m, Products = [new PaymentProduct { Name = "n", Quantity = 3, Price = 33.33m }] }]
+    };
 
     private static PaymentRequest RequestWithLines(int lines)
     {
