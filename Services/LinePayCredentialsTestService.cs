@@ -43,7 +43,7 @@ public class LinePayCredentialsTestService
         {
             var result = exception.ReturnCode switch
             {
-                "1150" => LinePayCredentialsTestResult.Works,
+                LinePayReturnCodes.TransactionNotFound => LinePayCredentialsTestResult.Works,
                 "1104" => LinePayCredentialsTestResult.MerchantNotFound,
                 "1106" => LinePayCredentialsTestResult.SignatureError,
                 _ => LinePayCredentialsTestResult.OtherCode

@@ -27,6 +27,11 @@ internal record LinePayCall
 
     public long? TransactionId { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether 1150 (no such transaction) is an answer rather than a failure: a lookup that found nothing
+    /// </summary>
+    public bool NothingFoundIsAnAnswer { get; init; }
+
     public byte[] SignedContent => Method == HttpMethod.Get ? Encoding.UTF8.GetBytes(Query) : Body;
 
     public string PathAndQuery => string.IsNullOrEmpty(Query) ? ApiPath : $"{ApiPath}?{Query}";

@@ -160,7 +160,8 @@ public class LinePayClient
             Query = string.Join('&', query),
             Timeout = Timeouts.PaymentDetails,
             OrderId = orders.Count == 1 ? orders[0] : null,
-            TransactionId = ids.Count == 1 ? ids[0] : null
+            TransactionId = ids.Count == 1 ? ids[0] : null,
+            NothingFoundIsAnAnswer = true
         };
 
         return RequireInfo(call, await SendAsync<LinePayResponse<List<PaymentDetailsInfo>>>(call, cancellationToken));
@@ -308,9 +309,9 @@ public class LinePayClient
             throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} answered without a return code.", statusCode);
         }
 
-        var level = LinePayReturnCodes.Classify(envelope.EffectiveReturnCode) is LinePayReturnCodeClass.Success or LinePayReturnCodeClass.Status
-            ? LogLevel.Information
-            : LogLevel.Warning;
+        var answered = LinePayReturnCodes.Classify(envelope.EffectiveReturnCode) is LinePayReturnCodeClass.Success or LinePayReturnCodeClass.Status
+            || (call.NothingFoundIsAnAnswer && envelope.EffectiveReturnCode == LinePayReturnCodes.TransactionNotFound);
+        var level = answered ? LogLevel.Information : LogLevel.Warning;
         //the arguments are boxed into an array before the logger is asked whether it writes anything
         if (_logger.IsEnabled(level))
             _logger.Log(level, "LINE Pay {ApiPath} order {OrderId} transaction {TransactionId}: {ReturnCode} {ReturnMessage} in {ElapsedMs} ms",

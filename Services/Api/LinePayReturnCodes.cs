@@ -30,6 +30,11 @@ public static class LinePayReturnCodes
     /// </summary>
     public const string Completed = "0123";
 
+    /// <summary>
+    /// No transaction with this ID or order ID; on Payment Details: no confirmed payment matches
+    /// </summary>
+    public const string TransactionNotFound = "1150";
+
     private static readonly HashSet<string> _status = [Authenticated, CancelledOrExpired, Failed, Completed];
 
     private static readonly HashSet<string> _callerErrors =
@@ -40,7 +45,7 @@ public static class LinePayReturnCodes
 
     // 1150 (no transaction) and 1169 (customer has not approved yet) may also mean "not yet visible": read the state.
     private static readonly HashSet<string> _ambiguous =
-        ["1145", "1150", "1152", "1169", "1172", "1197", "1198", "1199", "9000"];
+        ["1145", TransactionNotFound, "1152", "1169", "1172", "1197", "1198", "1199", "9000"];
 
     private static readonly HashSet<string> _final =
     [

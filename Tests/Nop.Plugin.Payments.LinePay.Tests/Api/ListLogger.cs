@@ -10,6 +10,8 @@ public class ListLogger<T> : ILogger<T>
 {
     public ConcurrentQueue<string> Messages { get; } = new();
 
+    public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
+
     public ConcurrentQueue<IReadOnlyList<KeyValuePair<string, object>>> States { get; } = new();
 
     public IDisposable BeginScope<TState>(TState state) where TState : notnull => null;
@@ -18,7 +20,9 @@ public class ListLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception exception, Func<TState, Exception, string> formatter)
     {
-        Messages.Enqueue(formatter(state, exception));
+        var message = formatter(state, exception);
+        Messages.Enqueue(message);
+        Entries.Enqueue((logLevel, message));
         if (state is IReadOnlyList<KeyValuePair<string, object>> values)
             States.Enqueue(values);
     }
