@@ -1,5 +1,6 @@
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
+using LinePay.Emulator.Transactions;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -129,6 +130,21 @@ public class OtherBrowserReturnTests : CheckoutTestBase
         Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
         Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Failed));
         Assert.That(Notifications, Is.EqualTo(new[] { Message("error", "Refused") }));
+    }
+
+    [Test]
+    public async Task APayInfoThatDoesNotAddUpInAnotherBrowserGoesHomeSayingTheMoneyWasReturned()
+    {
+        var (order, confirmUrl) = await ApprovedNumberedOrderAsync();
+        Emulator.Settings.ConfirmPayInfoDifference = -1m;
+        ArriveInAnotherBrowser();
+
+        var result = await Checkout.ArriveAsync(confirmUrl);
+
+        AssertRedirect(result, NopRouteNames.General.HOMEPAGE);
+        Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        Assert.That(Emulator.Transactions.Find(PaymentOf(order).TransactionId)!.State, Is.EqualTo(TransactionState.Refunded));
+        Assert.That(Notifications, Is.EqualTo(new[] { Message("error", "AmountMismatch") }));
     }
 
     [Test]
