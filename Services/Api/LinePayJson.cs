@@ -28,18 +28,6 @@ internal static class LinePayJson
     private static StringBuilder _reusedText;
 
     /// <summary>
-    /// Serialises a request body once; the returned string is what is signed and sent
-    /// </summary>
-    /// <exception cref="ArgumentException">An amount has more decimal places than the currency allows, or the currency is unknown</exception>
-    public static string Serialize(object body, string currency)
-    {
-        var text = Write(body, currency);
-        var json = text.ToString();
-        Release(text);
-        return json;
-    }
-
-    /// <summary>
     /// Serialises a request body once into the UTF-8 bytes that are signed and sent
     /// </summary>
     /// <exception cref="ArgumentException">An amount has more decimal places than the currency allows, or the currency is unknown</exception>

@@ -1,4 +1,3 @@
-using System.Text;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 
@@ -17,21 +16,21 @@ public sealed class PreparedCall
     private readonly string _nonce;
     private readonly string _signature;
 
-    private PreparedCall(LinePayClientOptions options, string apiPath, string body)
+    private PreparedCall(LinePayClientOptions options, string apiPath, byte[] body)
     {
         _uri = new Uri(options.EffectiveBaseAddress, apiPath);
-        _body = Encoding.UTF8.GetBytes(body);
+        _body = body;
         _channelId = options.ChannelId;
         _nonce = Guid.NewGuid().ToString();
-        _signature = LinePaySignature.Compute(options.ChannelSecret, apiPath, body, _nonce);
+        _signature = LinePaySignature.ComputeUtf8(options.ChannelSecret, apiPath, body, _nonce);
     }
 
     public static PreparedCall Request(LinePayClientOptions options, PaymentRequest request) =>
-        new(options, new LinePayApiPaths(options.ApiVersion).Request, LinePayJson.Serialize(request, request.Currency));
+        new(options, new LinePayApiPaths(options.ApiVersion).Request, LinePayJson.SerializeToUtf8Bytes(request, request.Currency));
 
     public static PreparedCall Confirm(LinePayClientOptions options, long transactionId, decimal amount, string currency) =>
         new(options, new LinePayApiPaths(options.ApiVersion).Confirm(transactionId),
-            LinePayJson.Serialize(new AmountRequest { Amount = amount, Currency = currency }, currency));
+            LinePayJson.SerializeToUtf8Bytes(new AmountRequest { Amount = amount, Currency = currency }, currency));
 
     /// <summary>Sends the prepared bytes and returns the answer's return code, which must be 0000</summary>
     public async Task<string> SendAsync(HttpClient http)

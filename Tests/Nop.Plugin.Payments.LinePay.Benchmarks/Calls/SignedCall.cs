@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 
@@ -18,20 +17,20 @@ public sealed class SignedCall
     private readonly byte[] _body;
     private readonly TimeSpan _timeout;
 
-    private SignedCall(LinePayClientOptions options, string apiPath, string body, TimeSpan timeout)
+    private SignedCall(LinePayClientOptions options, string apiPath, byte[] body, TimeSpan timeout)
     {
         _options = options;
         _apiPath = apiPath;
-        _body = Encoding.UTF8.GetBytes(body);
+        _body = body;
         _timeout = timeout;
     }
 
     public static SignedCall Request(LinePayClientOptions options, PaymentRequest request) =>
-        new(options, new LinePayApiPaths(options.ApiVersion).Request, LinePayJson.Serialize(request, request.Currency), options.Timeouts.Request);
+        new(options, new LinePayApiPaths(options.ApiVersion).Request, LinePayJson.SerializeToUtf8Bytes(request, request.Currency), options.Timeouts.Request);
 
     public static SignedCall Confirm(LinePayClientOptions options, long transactionId, decimal amount, string currency) =>
         new(options, new LinePayApiPaths(options.ApiVersion).Confirm(transactionId),
-            LinePayJson.Serialize(new AmountRequest { Amount = amount, Currency = currency }, currency), options.Timeouts.Confirm);
+            LinePayJson.SerializeToUtf8Bytes(new AmountRequest { Amount = amount, Currency = currency }, currency), options.Timeouts.Confirm);
 
     /// <summary>Signs and sends the body and returns the answer's return code, which must be 0000</summary>
     public async Task<string> SendAsync(HttpClient http)

@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 
@@ -32,7 +33,7 @@ public class LinePayJsonTests
             }
         };
 
-        Assert.That(LinePayJson.Serialize(request, "TWD"), Is.EqualTo(LinePaySignatureTests.VectorABody));
+        Assert.That(Json(request, "TWD"), Is.EqualTo(LinePaySignatureTests.VectorABody));
     }
 
     [Test]
@@ -40,20 +41,20 @@ public class LinePayJsonTests
     {
         var request = new PaymentRequest { Amount = 100m, Currency = "TWD", OrderId = "訂單-1", Packages = null };
 
-        Assert.That(LinePayJson.Serialize(request, "TWD"), Is.EqualTo("{\"amount\":100,\"currency\":\"TWD\",\"orderId\":\"訂單-1\"}"));
+        Assert.That(Json(request, "TWD"), Is.EqualTo("{\"amount\":100,\"currency\":\"TWD\",\"orderId\":\"訂單-1\"}"));
     }
 
     [Test]
-    public void WritesTheSameUtf8BytesAsTheTextForSmallAndLargeBodiesInTurn()
+    public void WritesEachBodyWholeWhenSmallAndLargeBodiesTakeTurns()
     {
         //the writing thread reuses its text buffer: a large body (past what is kept), then small ones, then a large one
         var bodies = new[] { RequestWithLines(400), RequestWithLines(1), new PaymentRequest { Amount = 100m, Currency = "TWD", OrderId = "訂單-1" }, RequestWithLines(40) };
 
         foreach (var body in bodies.Concat(bodies))
         {
-            var bytes = LinePayJson.SerializeToUtf8Bytes(body, "TWD");
-            Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Is.EqualTo(LinePayJson.Serialize(body, "TWD")));
-            Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Does.StartWith($"{{\"amount\":{body.Amount},").And.EndWith("}"));
+            var json = Json(body, "TWD");
+            Assert.That(json, Does.StartWith($"{{\"amount\":{body.Amount},\"currency\":\"TWD\",\"orderId\":\"{body.OrderId}\"").And.EndWith("}"));
+            Assert.That(JToken.Parse(json).SelectTokens("packages[*].products[*]").Count(), Is.EqualTo(body.Packages?.Sum(package => package.Products.Count) ?? 0));
         }
     }
 
@@ -62,9 +63,7 @@ public class LinePayJsonTests
     {
         Assert.Throws<ArgumentException>(() => LinePayJson.SerializeToUtf8Bytes(RequestWithAFractionalTwdPrice(), "TWD"));
 
-        var bytes = LinePayJson.SerializeToUtf8Bytes(new AmountRequest { Amount = 1500m, Currency = "TWD" }, "TWD");
-
-        Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Is.EqualTo("{\"amount\":1500,\"currency\":\"TWD\"}"));
+        Assert.That(Json(new AmountRequest { Amount = 1500m, Currency = "TWD" }, "TWD"), Is.EqualTo("{\"amount\":1500,\"currency\":\"TWD\"}"));
     }
 
     [TestCase("TWD", "100.0000", "100")]
@@ -79,7 +78,7 @@ public class LinePayJsonTests
     {
         var body = new AmountRequest { Amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), Currency = currency };
 
-        Assert.That(LinePayJson.Serialize(body, currency), Is.EqualTo($"{{\"amount\":{expected},\"currency\":\"{currency}\"}}"));
+        Assert.That(Json(body, currency), Is.EqualTo($"{{\"amount\":{expected},\"currency\":\"{currency}\"}}"));
     }
 
     [TestCase("TWD", "100.5")]
@@ -90,14 +89,14 @@ public class LinePayJsonTests
     {
         var body = new AmountRequest { Amount = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), Currency = currency };
 
-        var error = Assert.Throws<ArgumentException>(() => LinePayJson.Serialize(body, currency));
+        var error = Assert.Throws<ArgumentException>(() => Json(body, currency));
         Assert.That(error.Message, Does.Contain(amount).And.Contain(currency));
     }
 
     [Test]
     public void RefusesAFractionInANestedAmountToo()
     {
-        Assert.Throws<ArgumentException>(() => LinePayJson.Serialize(RequestWithAFractionalTwdPrice(), "TWD"));
+        Assert.Throws<ArgumentException>(() => Json(RequestWithAFractionalTwdPrice(), "TWD"));
     }
 
     [TestCase("JPY")]
@@ -105,7 +104,7 @@ public class LinePayJsonTests
     [TestCase(null)]
     public void RefusesCurrenciesLinePayDoesNotList(string currency)
     {
-        Assert.Throws<ArgumentException>(() => LinePayJson.Serialize(new AmountRequest { Amount = 1m, Currency = currency }, currency));
+        Assert.Throws<ArgumentException>(() => Json(new AmountRequest { Amount = 1m, Currency = currency }, currency));
     }
 
     [Test]
@@ -117,7 +116,7 @@ public class LinePayJsonTests
             RegPayRequest = new RegPayRequest { RegPayPeriodType = "RECURRING", RecurringPeriod = "MONTH", RecurringDay = 1, ProductPrice = 300.00m }
         };
 
-        Assert.That(LinePayJson.Serialize(options, "TWD"),
+        Assert.That(Json(options, "TWD"),
             Is.EqualTo("{\"payment\":{\"payType\":\"PREAPPROVED\"},\"regPayRequest\":{\"regPayPeriodType\":\"RECURRING\",\"recurringPeriod\":\"MONTH\",\"recurringDay\":1,\"productPrice\":300}}"));
     }
 
@@ -167,6 +166,9 @@ public class LinePayJsonTests
         Assert.That(envelope.EffectiveReturnCode, Is.EqualTo("1104"));
         Assert.That(envelope.EffectiveReturnMessage, Is.EqualTo("Merchant not found."));
     }
+
+    private static string Json(object body, string currency) =>
+        System.Text.Encoding.UTF8.GetString(LinePayJson.SerializeToUtf8Bytes(body, currency));
 
     private static PaymentRequest RequestWithAFractionalTwdPrice() => new()
     {
