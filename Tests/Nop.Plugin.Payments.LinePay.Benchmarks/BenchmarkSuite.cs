@@ -58,7 +58,7 @@ public class BenchmarkSuite(bool quick)
 
     public int List()
     {
-        Console.WriteLine("load:  200 concurrent arrivals at one order's confirm return; 1,000 orders confirmed 32 at a time");
+        Console.WriteLine("load:  200 concurrent arrivals at one order's confirm return; 1,000 orders confirmed 32 at a time after 500 untimed");
         Console.WriteLine("calls: Request and Confirm through LinePayClient beside the floor and the signed floor, emulator on loopback");
         foreach (var type in _microBenchmarks)
             Console.WriteLine($"micro: {type.Name}");
