@@ -21,11 +21,6 @@ public static class LinePayDefaults
     public static string LocalizationFolder => "Localization";
 
     /// <summary>
-    /// Gets the currencies LINE Pay's Online API accepts for this plugin
-    /// </summary>
-    public static IReadOnlyList<string> SupportedCurrencyCodes { get; } = ["TWD", "THB", "USD"];
-
-    /// <summary>
     /// Gets the path of the admin configuration page, relative to the store location
     /// </summary>
     public static string ConfigurationPath => "Admin/PaymentLinePay/Configure";

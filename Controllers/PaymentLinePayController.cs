@@ -58,7 +58,7 @@ public class PaymentLinePayController : BasePaymentController
             .Select(version => new SelectListItem($"v{(int)version}", ((int)version).ToString()))
             .ToList();
 
-        model.AvailableCurrencyCodes = LinePayDefaults.SupportedCurrencyCodes
+        model.AvailableCurrencyCodes = LinePayCurrencyScale.SupportedCurrencies
             .Select(code => new SelectListItem(code, code))
             .ToList();
 

@@ -104,14 +104,6 @@ public abstract class LinePayAfterSaleService
     }
 
     /// <summary>
-    /// Gets a value indicating whether LINE Pay may have carried out the call although it did not say so: no answer,
-    /// an HTTP error, or an ambiguous return code
-    /// </summary>
-    protected static bool IsOutcomeUnknown(LinePayException exception) =>
-        exception is LinePayTimeoutException or LinePayTransportException
-        || exception is LinePayApiException { Classification: LinePayReturnCodeClass.Ambiguous };
-
-    /// <summary>
     /// Describes a failed call for the admin: the return code and what it means, or why no answer came
     /// </summary>
     protected virtual async Task<string> DescribeAsync(LinePayException exception)
@@ -148,18 +140,11 @@ public abstract class LinePayAfterSaleService
         });
     }
 
-    /// <summary>
-    /// Gets a value indicating whether the code is a card issuer's decline (1280–1298)
-    /// </summary>
-    protected static bool IsCardDecline(string returnCode) =>
-        returnCode?.Length == 4 && int.TryParse(returnCode, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
-        && code is >= 1280 and <= 1298;
-
     private async Task<string> DescribeReturnCodeAsync(LinePayApiException exception)
     {
         if (_describedCodes.Contains(exception.ReturnCode))
             return await GetResourceAsync($"ReturnCode.{exception.ReturnCode}");
-        if (IsCardDecline(exception.ReturnCode))
+        if (LinePayReturnCodes.IsCardDecline(exception.ReturnCode))
             return await GetResourceAsync("ReturnCode.CardDeclined");
         if (exception.Classification == LinePayReturnCodeClass.Retryable)
             return await GetResourceAsync("ReturnCode.Temporary");

@@ -1,4 +1,5 @@
 using Nop.Core;
+using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Services.Directory;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -31,7 +32,7 @@ public class LinePayAvailabilityService
         if (string.IsNullOrWhiteSpace(_settings.ChannelId) || string.IsNullOrEmpty(_settings.ChannelSecret))
             return false;
 
-        if (!LinePayDefaults.SupportedCurrencyCodes.Contains(_settings.CurrencyCode, StringComparer.OrdinalIgnoreCase))
+        if (!LinePayCurrencyScale.SupportedCurrencies.Contains(_settings.CurrencyCode, StringComparer.OrdinalIgnoreCase))
             return false;
 
         var store = await _storeContext.GetCurrentStoreAsync();

@@ -16,9 +16,6 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayCaptureService : LinePayAfterSaleService
 {
-    private const string ExpiredCode = "1180";
-    private const string InvalidStateCode = "1179";
-
     public LinePayCaptureService(IOrderService orderService,
         ILocalizationService localizationService,
         LinePayClientFactory clientFactory,
@@ -56,15 +53,15 @@ public class LinePayCaptureService : LinePayAfterSaleService
 
             return await CapturedAsync(order, payment, captured.TransactionId, captured.PayInfo, false);
         }
-        catch (LinePayApiException exception) when (exception.ReturnCode == ExpiredCode)
+        catch (LinePayApiException exception) when (exception.ReturnCode == LinePayReturnCodes.Expired)
         {
             return Failed(await ExpireAsync(order, payment, exception));
         }
-        catch (LinePayApiException exception) when (IsCardDecline(exception.ReturnCode))
+        catch (LinePayApiException exception) when (LinePayReturnCodes.IsCardDecline(exception.ReturnCode))
         {
             return Failed(await CancelledByLinePayAsync(order, payment, exception));
         }
-        catch (LinePayException exception) when (IsOutcomeUnknown(exception) || exception is LinePayApiException { ReturnCode: InvalidStateCode })
+        catch (LinePayException exception) when (exception.IsOutcomeUnknown || exception is LinePayApiException { ReturnCode: LinePayReturnCodes.InvalidState })
         {
             return await FindOutAsync(client, order, payment, exception);
         }
@@ -130,7 +127,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
         await _orderPaymentService.SaveAsync(order, payment);
 
         //LINE Pay's code when it refused the capture, otherwise the expiry date on record
-        var reason = exception is LinePayApiException { ReturnCode: ExpiredCode }
+        var reason = exception is LinePayApiException { ReturnCode: LinePayReturnCodes.Expired }
             ? await DescribeAsync(exception)
             : payment.AuthorizationExpiresOnUtc?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
         var message = await GetResourceAsync("Capture.Expired", payment.TransactionId, reason);

@@ -44,8 +44,8 @@ public class LinePayCredentialsTestService
             var result = exception.ReturnCode switch
             {
                 LinePayReturnCodes.TransactionNotFound => LinePayCredentialsTestResult.Works,
-                "1104" => LinePayCredentialsTestResult.MerchantNotFound,
-                "1106" => LinePayCredentialsTestResult.SignatureError,
+                LinePayReturnCodes.MerchantNotFound => LinePayCredentialsTestResult.MerchantNotFound,
+                LinePayReturnCodes.HeaderError => LinePayCredentialsTestResult.SignatureError,
                 _ => LinePayCredentialsTestResult.OtherCode
             };
             return (result, exception.ReturnCode);

@@ -29,7 +29,8 @@ public class LinePayOrderAmountService
     public virtual async Task<LinePayOrderAmount> GetAmountAsync(Order order, string currencyCode)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var decimals = LinePayCurrencyScale.GetDecimals(currencyCode);
+        //a currency LINE Pay does not take is refused before anything is converted
+        LinePayCurrencyScale.GetDecimals(currencyCode);
 
         Func<decimal, Task<decimal>> convert;
         if (string.Equals(order.CustomerCurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase) && order.CurrencyRate > 0)
@@ -47,7 +48,7 @@ public class LinePayOrderAmountService
 
         var exact = await convert(order.OrderTotal);
 
-        return new LinePayOrderAmount(decimal.Round(exact, decimals, MidpointRounding.AwayFromZero), exact, currencyCode.ToUpperInvariant(),
-            async amount => decimal.Round(await convert(amount), decimals, MidpointRounding.AwayFromZero));
+        return new LinePayOrderAmount(LinePayCurrencyScale.Round(exact, currencyCode), exact, currencyCode,
+            async amount => LinePayCurrencyScale.Round(await convert(amount), currencyCode));
     }
 }

@@ -91,7 +91,7 @@ public class LinePayPaymentSettlementService
         {
             info = await client.ConfirmPaymentAsync(payment.TransactionId, payment.Amount, payment.Currency);
         }
-        catch (LinePayApiException exception) when (exception.Classification != LinePayReturnCodeClass.Ambiguous)
+        catch (LinePayApiException exception) when (!exception.IsOutcomeUnknown)
         {
             return await _outcomeService.FailAsync(order, payment, exception.ReturnCode, $"LINE Pay refused the confirmation of transaction {payment.TransactionId}: {exception.ReturnCode} ({exception.ReturnMessage}).");
         }

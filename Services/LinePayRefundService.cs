@@ -64,7 +64,7 @@ public class LinePayRefundService : LinePayAfterSaleService
 
             return await RefundedAsync(order, payment, refund.RefundTransactionId, amount, "Refund.Done");
         }
-        catch (LinePayException exception) when (IsOutcomeUnknown(exception))
+        catch (LinePayException exception) when (exception.IsOutcomeUnknown)
         {
             var refund = FindNewRefund(await ReadPaymentAsync(client, payment), payment, amount);
             if (refund is not null)
@@ -98,7 +98,7 @@ public class LinePayRefundService : LinePayAfterSaleService
 
         var converted = amount * payment.Amount / order.OrderTotal;
 
-        return decimal.Round(converted, LinePayCurrencyScale.GetDecimals(payment.Currency), MidpointRounding.AwayFromZero);
+        return LinePayCurrencyScale.Round(converted, payment.Currency);
     }
 
     private async Task<RefundPaymentResult> RefundedAsync(Order order, LinePayOrderPayment payment, long refundTransactionId,

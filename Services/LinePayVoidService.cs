@@ -13,8 +13,6 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayVoidService : LinePayAfterSaleService
 {
-    private const string AlreadyVoidedCode = "1165";
-
     public LinePayVoidService(IOrderService orderService,
         ILocalizationService localizationService,
         LinePayClientFactory clientFactory,
@@ -51,11 +49,11 @@ public class LinePayVoidService : LinePayAfterSaleService
 
             return await VoidedAsync(order, payment, "Void.Done");
         }
-        catch (LinePayApiException exception) when (exception.ReturnCode == AlreadyVoidedCode)
+        catch (LinePayApiException exception) when (exception.ReturnCode == LinePayReturnCodes.AlreadyRefundedOrVoided)
         {
             return await VoidedAsync(order, payment, "Void.AlreadyVoided");
         }
-        catch (LinePayException exception) when (IsOutcomeUnknown(exception))
+        catch (LinePayException exception) when (exception.IsOutcomeUnknown)
         {
             var details = await ReadPaymentAsync(client, payment);
             if (details?.PayStatus is "VOIDED_AUTHORIZATION" or "EXPIRED_AUTHORIZATION")

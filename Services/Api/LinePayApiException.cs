@@ -27,4 +27,6 @@ public class LinePayApiException : LinePayException
     /// Gets what the return code tells the caller to do
     /// </summary>
     public LinePayReturnCodeClass Classification { get; }
+
+    public override bool IsOutcomeUnknown => Classification == LinePayReturnCodeClass.Ambiguous;
 }

@@ -34,6 +34,13 @@ public static class LinePayCurrencyScale
     }
 
     /// <summary>
+    /// Rounds the amount half away from zero to the currency's decimal places
+    /// </summary>
+    /// <exception cref="ArgumentException">The currency is not one LINE Pay supports</exception>
+    public static decimal Round(decimal amount, string currency) =>
+        decimal.Round(amount, GetDecimals(currency), MidpointRounding.AwayFromZero);
+
+    /// <summary>
     /// Returns the amount without trailing zeros (100.0000 → 100, 12.50 → 12.5), the form it is written in on the wire
     /// </summary>
     /// <exception cref="ArgumentException">The amount has more decimal places than the currency allows; it is never rounded</exception>

@@ -15,4 +15,10 @@ public abstract class LinePayException : Exception
     /// Gets the API path that was called, e.g. /v3/payments/2023042201206549310/confirm
     /// </summary>
     public string ApiPath { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether LINE Pay may have carried out the call although it did not say so: no answer,
+    /// an HTTP error, or an ambiguous return code; read the state before any retry
+    /// </summary>
+    public virtual bool IsOutcomeUnknown => true;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Nop.Plugin.Payments.LinePay.Services.Api;
 
 /// <summary>
@@ -31,9 +33,34 @@ public static class LinePayReturnCodes
     public const string Completed = "0123";
 
     /// <summary>
+    /// No merchant with these credentials (an unknown channel, or a wrong secret on some sandboxes)
+    /// </summary>
+    public const string MerchantNotFound = "1104";
+
+    /// <summary>
+    /// The request headers were refused, commonly a signature that does not match
+    /// </summary>
+    public const string HeaderError = "1106";
+
+    /// <summary>
     /// No transaction with this ID or order ID; on Payment Details: no confirmed payment matches
     /// </summary>
     public const string TransactionNotFound = "1150";
+
+    /// <summary>
+    /// Already refunded or voided
+    /// </summary>
+    public const string AlreadyRefundedOrVoided = "1165";
+
+    /// <summary>
+    /// The transaction is not in a state that allows the call
+    /// </summary>
+    public const string InvalidState = "1179";
+
+    /// <summary>
+    /// The payment (or its authorization) has expired
+    /// </summary>
+    public const string Expired = "1180";
 
     private static readonly HashSet<string> _status = [Authenticated, CancelledOrExpired, Failed, Completed];
 
@@ -68,7 +95,7 @@ public static class LinePayReturnCodes
             return LinePayReturnCodeClass.CallerError;
         if (_ambiguous.Contains(returnCode))
             return LinePayReturnCodeClass.Ambiguous;
-        if (_final.Contains(returnCode) || IsCardError(returnCode))
+        if (_final.Contains(returnCode) || IsCardDecline(returnCode))
             return LinePayReturnCodeClass.Final;
         if (returnCode == "1999" || IsTemporaryError(returnCode))
             return LinePayReturnCodeClass.Retryable;
@@ -76,8 +103,12 @@ public static class LinePayReturnCodes
         return LinePayReturnCodeClass.Ambiguous;
     }
 
-    // 1280–1298: declined by the card issuer (on Capture the authorization is cancelled automatically)
-    private static bool IsCardError(string code) => int.TryParse(code, out var n) && code.Length == 4 && n is >= 1280 and <= 1298;
+    /// <summary>
+    /// Gets a value indicating whether the code is a card issuer's decline (1280–1298; on Capture the authorization is
+    /// cancelled automatically)
+    /// </summary>
+    public static bool IsCardDecline(string code) =>
+        code?.Length == 4 && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1280 and <= 1298;
 
     // 190X: temporary error, try again later
     private static bool IsTemporaryError(string code) => code.Length == 4 && code.StartsWith("190", StringComparison.Ordinal) && char.IsAsciiDigit(code[3]);
