@@ -93,9 +93,7 @@ public abstract class LinePayAfterSaleService
     {
         try
         {
-            var details = await client.GetPaymentDetailsAsync([payment.TransactionId]);
-
-            return details.FirstOrDefault(info => info.TransactionId == payment.TransactionId);
+            return await client.GetPaymentDetailsAsync(payment.TransactionId);
         }
         catch (LinePayException)
         {

@@ -116,8 +116,7 @@ public class LinePayPaymentSettlementService
         PaymentDetailsInfo details;
         try
         {
-            details = (await client.GetPaymentDetailsAsync(transactionIds: [payment.TransactionId]))
-                .FirstOrDefault(entry => entry.TransactionId == payment.TransactionId);
+            details = await client.GetPaymentDetailsAsync(payment.TransactionId);
         }
         catch (LinePayException exception)
         {

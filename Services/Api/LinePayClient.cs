@@ -168,6 +168,13 @@ public class LinePayClient
     }
 
     /// <summary>
+    /// Payment Details API for one transaction: its entry, or null when the answer does not list it
+    /// </summary>
+    public async Task<PaymentDetailsInfo> GetPaymentDetailsAsync(long transactionId, CancellationToken cancellationToken = default) =>
+        (await GetPaymentDetailsAsync([transactionId], cancellationToken: cancellationToken))
+        .FirstOrDefault(info => info.TransactionId == transactionId);
+
+    /// <summary>
     /// Check Payment Request Status API: where the customer is with a payment request; status codes are results, not errors
     /// </summary>
     public async Task<PaymentRequestStatus> CheckPaymentStatusAsync(long transactionId, CancellationToken cancellationToken = default)

@@ -77,6 +77,21 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     }
 
     [Test]
+    public async Task DetailsOfOneTransactionAreItsOwnEntry()
+    {
+        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var refund = await Client.RefundPaymentAsync(transactionId, 25m, "TWD");
+
+        var payment = await Client.GetPaymentDetailsAsync(transactionId);
+        var refundEntry = await Client.GetPaymentDetailsAsync(refund.RefundTransactionId);
+
+        Assert.That((payment.TransactionId, payment.TransactionType), Is.EqualTo((transactionId, "PAYMENT")));
+        Assert.That((refundEntry.TransactionId, refundEntry.OriginalTransactionId), Is.EqualTo((refund.RefundTransactionId, (long?)transactionId)));
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Details).Select(call => call.Query),
+            Is.EqualTo(new[] { $"transactionId={transactionId}", $"transactionId={refund.RefundTransactionId}" }));
+    }
+
+    [Test]
     public async Task DetailsByARefundTransactionIdNameTheOriginalPayment()
     {
         var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
