@@ -126,6 +126,12 @@ public class LinePayOrderPayment
     public bool IsConfirmed => State is LinePayPaymentState.Paid or LinePayPaymentState.Authorized;
 
     /// <summary>
+    /// Gets a value indicating whether the payment was requested and not settled yet (a Confirm may still be due)
+    /// </summary>
+    [JsonIgnore]
+    public bool IsAwaitingConfirmation => State is LinePayPaymentState.Requested or LinePayPaymentState.Confirming;
+
+    /// <summary>
     /// Gets the amount as written on the wire, e.g. "100" for TWD, "12.5" for THB
     /// </summary>
     public string FormatAmount() => FormatAmount(Amount);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Services.Orders;
@@ -31,6 +32,12 @@ public class LinePayOrderNoteService
             CreatedOnUtc = DateTime.UtcNow
         });
     }
+
+    /// <summary>
+    /// Tells until when an authorization can be captured or voided, for a note
+    /// </summary>
+    public static string DescribeExpiry(DateTime expiresOnUtc) =>
+        $"expires on {expiresOnUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; capture or void it before then.";
 
     /// <summary>
     /// Describes a failed LINE Pay call for a note: the return code and message, or why no answer came

@@ -68,7 +68,7 @@ public class LinePayPaymentConfirmationService
         {
             var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
             var payment = await _orderPaymentService.GetAsync(current);
-            if (payment is null || !IsPayable(current) || payment.State is not (LinePayPaymentState.Requested or LinePayPaymentState.Confirming))
+            if (payment is null || !IsPayable(current) || !payment.IsAwaitingConfirmation)
                 return NotToBeConfirmed(current);
 
             if (!await _claimService.RestoreAbandonedAsync(current))
@@ -151,7 +151,7 @@ public class LinePayPaymentConfirmationService
         if (!IsPayable(order))
             return NotToBeConfirmed(order);
 
-        if (payment.State is not (LinePayPaymentState.Requested or LinePayPaymentState.Confirming))
+        if (!payment.IsAwaitingConfirmation)
             return new LinePayConfirmationResult(LinePayConfirmationOutcome.NotPayable, order);
 
         //another instance of the web farm may have passed its own lock: only the holder of the claim goes on

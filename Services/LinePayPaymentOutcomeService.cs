@@ -75,7 +75,7 @@ public class LinePayPaymentOutcomeService
             if (_orderProcessingService.CanMarkOrderAsAuthorized(order))
                 await _orderProcessingService.MarkAsAuthorizedAsync(order);
             await _noteService.AddNoteAsync(order, payment.AuthorizationExpiresOnUtc is { } expiry
-                ? $"the authorization expires on {expiry.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; capture or void it before then."
+                ? $"the authorization {LinePayOrderNoteService.DescribeExpiry(expiry)}"
                 : "LINE Pay did not say when the authorization expires; capture or void it soon.");
         }
 

@@ -106,7 +106,7 @@ public class LinePayPaymentRequestService
         };
 
         //the new record replaces an open one only while holding its claim, so that no confirm is running on it
-        var claimedPrevious = previous?.State is LinePayPaymentState.Requested or LinePayPaymentState.Confirming;
+        var claimedPrevious = previous?.IsAwaitingConfirmation == true;
         if (claimedPrevious && !await _claimService.TryClaimAsync(order, previous))
             throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Return.BeingProcessed"));
 

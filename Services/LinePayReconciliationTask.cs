@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
@@ -87,7 +86,7 @@ public class LinePayReconciliationTask : IScheduleTask
             return;
         }
 
-        if (payment.State is not (LinePayPaymentState.Requested or LinePayPaymentState.Confirming)
+        if (!payment.IsAwaitingConfirmation
             || now - payment.RequestedOnUtc < LinePayDefaults.ReconciliationMinimumAge)
             return;
 
@@ -133,8 +132,8 @@ public class LinePayReconciliationTask : IScheduleTask
 
         try
         {
-            await _noteService.AddNoteAsync(order, $"the authorization of transaction {payment.TransactionId} expires on " +
-                $"{expiry.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; capture or void it before then.");
+            await _noteService.AddNoteAsync(order,
+                $"the authorization of transaction {payment.TransactionId} {LinePayOrderNoteService.DescribeExpiry(expiry)}");
             payment.ExpiryNotedOnUtc = now;
             await _orderPaymentService.SaveAsync(order, payment);
         }
