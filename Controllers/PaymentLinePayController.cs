@@ -70,6 +70,25 @@ public class PaymentLinePayController : BasePaymentController
         }
     }
 
+    /// <summary>
+    /// Copies the entered values onto the settings; what is saved and what the credentials test tries are the same
+    /// </summary>
+    protected virtual void ApplyModel(ConfigurationModel model, LinePayPaymentSettings settings)
+    {
+        settings.ChannelId = model.ChannelId?.Trim();
+        //a blank secret field keeps the stored secret
+        if (!string.IsNullOrEmpty(model.ChannelSecret))
+            settings.ChannelSecret = model.ChannelSecret;
+        settings.UseSandbox = model.UseSandbox;
+        settings.ApiVersion = (LinePayApiVersion)model.ApiVersionId;
+        settings.CurrencyCode = model.CurrencyCode;
+        settings.PaymentMode = (LinePayPaymentMode)model.PaymentModeId;
+        settings.AdditionalFee = model.AdditionalFee;
+        settings.AdditionalFeePercentage = model.AdditionalFeePercentage;
+        settings.CancelUnpaidOrders = model.CancelUnpaidOrders;
+        settings.ApiBaseAddress = string.IsNullOrWhiteSpace(model.ApiBaseAddress) ? null : model.ApiBaseAddress.Trim();
+    }
+
     #endregion
 
     #region Methods
@@ -130,18 +149,7 @@ public class PaymentLinePayController : BasePaymentController
         var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
         var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeScope);
 
-        settings.ChannelId = model.ChannelId?.Trim();
-        //a blank secret field keeps the stored secret
-        if (!string.IsNullOrEmpty(model.ChannelSecret))
-            settings.ChannelSecret = model.ChannelSecret;
-        settings.UseSandbox = model.UseSandbox;
-        settings.ApiVersion = (LinePayApiVersion)model.ApiVersionId;
-        settings.CurrencyCode = model.CurrencyCode;
-        settings.PaymentMode = (LinePayPaymentMode)model.PaymentModeId;
-        settings.AdditionalFee = model.AdditionalFee;
-        settings.AdditionalFeePercentage = model.AdditionalFeePercentage;
-        settings.CancelUnpaidOrders = model.CancelUnpaidOrders;
-        settings.ApiBaseAddress = string.IsNullOrWhiteSpace(model.ApiBaseAddress) ? null : model.ApiBaseAddress.Trim();
+        ApplyModel(model, settings);
 
         /* We do not clear cache after each setting update.
          * This behavior can increase performance because cached settings will not be cleared
@@ -175,14 +183,11 @@ public class PaymentLinePayController : BasePaymentController
         var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
         var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeScope);
 
-        var (result, returnCode) = await _credentialsTestService.TestAsync(new LinePayPaymentSettings
-        {
-            ChannelId = model.ChannelId?.Trim(),
-            ChannelSecret = string.IsNullOrEmpty(model.ChannelSecret) ? settings.ChannelSecret : model.ChannelSecret,
-            UseSandbox = model.UseSandbox,
-            ApiVersion = (LinePayApiVersion)model.ApiVersionId,
-            ApiBaseAddress = model.ApiBaseAddress
-        });
+        var secretStored = !string.IsNullOrEmpty(settings.ChannelSecret);
+
+        //test exactly what saving the form would store; the loaded settings are a copy, so nothing is saved here
+        ApplyModel(model, settings);
+        var (result, returnCode) = await _credentialsTestService.TestAsync(settings);
 
         var message = await _localizationService.GetResourceAsync($"{LinePayDefaults.ResourcePrefix}.TestCredentials.{result}");
         if (result == LinePayCredentialsTestResult.Works)
@@ -192,7 +197,7 @@ public class PaymentLinePayController : BasePaymentController
 
         //show the form as entered, never with the secret
         model.ChannelSecret = null;
-        model.ChannelSecretStored = !string.IsNullOrEmpty(settings.ChannelSecret);
+        model.ChannelSecretStored = secretStored;
         model.ActiveStoreScopeConfiguration = storeScope;
         await PrepareSelectListsAsync(model);
 

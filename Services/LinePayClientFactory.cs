@@ -70,12 +70,28 @@ public class LinePayClientFactory
     /// </summary>
     protected virtual LinePayTimeouts CreateTimeouts() => new();
 
+    /// <summary>
+    /// Parses an API base address the client accepts: an absolute http or https address
+    /// </summary>
+    /// <returns>Whether the address is one</returns>
+    public static bool TryParseBaseAddress(string address, out Uri baseAddress)
+    {
+        baseAddress = null;
+        if (string.IsNullOrWhiteSpace(address)
+            || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            return false;
+
+        baseAddress = uri;
+        return true;
+    }
+
     private static Uri ParseBaseAddress(string address)
     {
         if (string.IsNullOrWhiteSpace(address))
             return null;
 
-        if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!TryParseBaseAddress(address, out var uri))
             throw new ArgumentException("The LINE Pay API base address must be an absolute http or https address.", nameof(address));
 
         return uri;

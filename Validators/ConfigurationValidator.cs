@@ -1,6 +1,7 @@
 using FluentValidation;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Models;
+using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Validators;
@@ -45,10 +46,10 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .When(model => !string.IsNullOrWhiteSpace(model.ApiBaseAddress));
     }
 
+    //the API paths are resolved against the base address, which silently drops a query or fragment in it
     private static bool BeAbsoluteHttpAddress(string address)
     {
-        return Uri.TryCreate(address, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        return LinePayClientFactory.TryParseBaseAddress(address, out var uri)
             && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
     }
 }
