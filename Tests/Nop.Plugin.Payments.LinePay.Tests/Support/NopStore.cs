@@ -116,7 +116,7 @@ public class NopStore
 
     public TestLinePayClientFactory ClientFactory { get; }
 
-    public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object);
+    public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object, GenericAttributeRepository.Object);
 
     public LinePayConfirmClaimService Claims => new(GenericAttributeRepository.Object, OrderPaymentService);
 
