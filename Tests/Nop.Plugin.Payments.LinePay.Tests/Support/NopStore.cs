@@ -372,6 +372,67 @@ public class NopStore
         });
     }
 
+    /// <summary>
+    /// A generic attribute service of one request that caches as nopCommerce's does (IShortTermCacheManager): the
+    /// first read of an entity's attributes is kept until this request saves one of them; a save finds the row in that
+    /// list and updates it by its id, or inserts one when the list has none
+    /// </summary>
+    public IGenericAttributeService NewRequestGenericAttributeService()
+    {
+        var cache = new Dictionary<(int EntityId, string KeyGroup), List<GenericAttribute>>();
+        GenericAttribute CachedRow(BaseEntity entity, string key, int storeId)
+        {
+            var cacheKey = (entity.Id, entity.GetType().Name);
+            if (!cache.TryGetValue(cacheKey, out var rows))
+            {
+                lock (_sync)
+                    cache[cacheKey] = rows = _attributeRows
+                        .Where(row => row.EntityId == cacheKey.Id && row.KeyGroup == cacheKey.Item2).Select(Copy).ToList();
+            }
+            return rows.FirstOrDefault(row => row.StoreId == storeId && string.Equals(row.Key, key, StringComparison.InvariantCultureIgnoreCase));
+        }
+
+        var service = new Mock<IGenericAttributeService>();
+        service.Setup(s => s.GetAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>()))
+            .ReturnsAsync((BaseEntity entity, string key, int storeId, string defaultValue) =>
+            {
+                var value = CachedRow(entity, key, storeId)?.Value;
+                return string.IsNullOrEmpty(value) ? defaultValue : value;
+            });
+        service.Setup(s => s.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>()))
+            .Returns((BaseEntity entity, string key, string value, int storeId) =>
+            {
+                var cached = CachedRow(entity, key, storeId);
+                lock (_sync)
+                {
+                    var stored = cached is null ? null : _attributeRows.FirstOrDefault(row => row.Id == cached.Id);
+                    if (cached is null && !string.IsNullOrWhiteSpace(value))
+                    {
+                        InsertRow(new GenericAttribute
+                        {
+                            EntityId = entity.Id,
+                            KeyGroup = entity.GetType().Name,
+                            Key = key,
+                            Value = value,
+                            StoreId = storeId,
+                            CreatedOrUpdatedDateUTC = DateTime.UtcNow
+                        });
+                    }
+                    else if (stored is not null && string.IsNullOrWhiteSpace(value))
+                        _attributeRows.Remove(stored);
+                    else if (stored is not null)
+                    {
+                        stored.Value = value;
+                        stored.CreatedOrUpdatedDateUTC = DateTime.UtcNow;
+                    }
+                }
+                //the entity event of the write clears the request's cache of the entity
+                cache.Remove((entity.Id, entity.GetType().Name));
+                return Task.CompletedTask;
+            });
+        return service.Object;
+    }
+
     private void WriteAttribute(int entityId, string keyGroup, string key, string value, int storeId)
     {
         lock (_sync)
