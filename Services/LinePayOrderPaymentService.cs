@@ -1,6 +1,8 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
+using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Orders;
+using Nop.Data;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Services.Common;
 
@@ -8,7 +10,8 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
 /// Reads and writes the <see cref="LinePayOrderPayment"/> of an order: one generic attribute holding JSON, so that the
-/// record is always replaced whole
+/// record is always replaced whole. It is read straight from the table: IGenericAttributeService keeps an entity's
+/// attributes for the rest of the request once read, and a re-read must see what other requests have saved since.
 /// </summary>
 public class LinePayOrderPaymentService
 {
@@ -23,10 +26,13 @@ public class LinePayOrderPaymentService
     };
 
     protected readonly IGenericAttributeService _genericAttributeService;
+    protected readonly IRepository<GenericAttribute> _genericAttributeRepository;
 
-    public LinePayOrderPaymentService(IGenericAttributeService genericAttributeService)
+    public LinePayOrderPaymentService(IGenericAttributeService genericAttributeService,
+        IRepository<GenericAttribute> genericAttributeRepository)
     {
         _genericAttributeService = genericAttributeService;
+        _genericAttributeRepository = genericAttributeRepository;
     }
 
     /// <summary>
@@ -36,9 +42,12 @@ public class LinePayOrderPaymentService
     {
         ArgumentNullException.ThrowIfNull(order);
 
-        var json = await _genericAttributeService.GetAttributeAsync<string>(order, LinePayDefaults.OrderPaymentAttribute);
+        var orderId = order.Id;
+        var attribute = await _genericAttributeRepository.Table.FirstOrDefaultAsync(attribute => attribute.EntityId == orderId
+            && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.OrderPaymentAttribute
+            && attribute.StoreId == 0);
 
-        return Deserialize(json);
+        return Deserialize(attribute?.Value);
     }
 
     /// <summary>
@@ -50,6 +59,8 @@ public class LinePayOrderPaymentService
         ArgumentNullException.ThrowIfNull(payment);
 
         payment.UpdatedOnUtc = DateTime.UtcNow;
+        //the row, created when the payment is requested and never deleted, is in every list the service has read since,
+        //so it is updated by its id with the whole new value, however old the rest of that list is
         await _genericAttributeService.SaveAttributeAsync(order, LinePayDefaults.OrderPaymentAttribute, Serialize(payment));
     }
 

@@ -1,4 +1,5 @@
 using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Services;
@@ -59,9 +60,50 @@ public class LinePayOrderPaymentServiceTests
     }
 
     [Test]
+    public async Task ARecordReadAgainInARequestShowsWhatAnotherRequestSavedSince()
+    {
+        var store = new NopStore();
+        var order = store.PlaceOrder(100m);
+        store.SavePayment(order.Id, new LinePayOrderPayment { TransactionId = 1, State = LinePayPaymentState.Requested });
+        var thisRequest = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
+        var otherRequest = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
+
+        Assert.That((await thisRequest.GetAsync(order)).State, Is.EqualTo(LinePayPaymentState.Requested));
+        var paid = await otherRequest.GetAsync(order);
+        paid.State = LinePayPaymentState.Paid;
+        await otherRequest.SaveAsync(order, paid);
+
+        Assert.That((await thisRequest.GetAsync(order)).State, Is.EqualTo(LinePayPaymentState.Paid));
+    }
+
+    [Test]
+    public async Task ASaveAfterAnotherRequestSavedReplacesTheOneRowWhole()
+    {
+        var store = new NopStore();
+        var order = store.PlaceOrder(100m);
+        store.SavePayment(order.Id, new LinePayOrderPayment { TransactionId = 1, State = LinePayPaymentState.Requested });
+        var thisRequest = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
+        var otherRequest = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
+        await thisRequest.GetAsync(order);
+        var paid = await otherRequest.GetAsync(order);
+        paid.State = LinePayPaymentState.Paid;
+        await otherRequest.SaveAsync(order, paid);
+
+        var refunded = await thisRequest.GetAsync(order);
+        refunded.Refunds.Add(new LinePayRefund { Amount = 40m });
+        await thisRequest.SaveAsync(order, refunded);
+
+        var rows = store.AttributeRowsOf(order.Id, LinePayDefaults.OrderPaymentAttribute);
+        Assert.That(rows, Has.Count.EqualTo(1));
+        var stored = LinePayOrderPaymentService.Deserialize(rows[0].Value);
+        Assert.That(stored.State, Is.EqualTo(LinePayPaymentState.Paid));
+        Assert.That(stored.RefundedAmount, Is.EqualTo(40m));
+    }
+
+    [Test]
     public void FieldsAddedLaterAndUnknownFieldsDoNotBreakReading()
     {
-        var read = Nop.Plugin.Payments.LinePay.Services.LinePayOrderPaymentService.Deserialize(
+        var read = LinePayOrderPaymentService.Deserialize(
             "{\"TransactionId\":1,\"State\":\"Requested\",\"SomethingNew\":[1,2]}");
 
         Assert.That(read.TransactionId, Is.EqualTo(1));

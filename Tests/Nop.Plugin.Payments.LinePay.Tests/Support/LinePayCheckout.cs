@@ -19,7 +19,7 @@ public class LinePayCheckout(NopStore store)
     /// <summary>The locker of this instance of the store; another instance of a web farm has its own</summary>
     public ILocker Locker { get; init; } = store.Locker.Object;
 
-    public LinePayOrderPaymentService OrderPayments => new(Store.GenericAttributeService.Object);
+    public LinePayOrderPaymentService OrderPayments => new(Store.GenericAttributeService.Object, Store.GenericAttributeRepository.Object);
 
     public LinePayConfirmClaimService Claims => new(Store.GenericAttributeRepository.Object, OrderPayments);
 

@@ -48,7 +48,6 @@ public class NopStore
     private readonly object _sync = new();
     private readonly Dictionary<int, Order> _orders = new();
     private readonly List<OrderNote> _notes = [];
-    private readonly Dictionary<(int EntityId, string Key), string> _attributes = new();
     private readonly List<GenericAttribute> _attributeRows = [];
     private readonly ConcurrentDictionary<string, bool> _locks = new();
     private int _nextOrderId = 100;
@@ -61,7 +60,6 @@ public class NopStore
         OrderProcessing = new NopOrderProcessingRules(this);
         SetUpOrderService();
         SetUpGenericAttributes();
-        SetUpGenericAttributeRepository();
         SetUpLocker();
         SetUpDirectory();
         SetUpMessages();
@@ -81,6 +79,7 @@ public class NopStore
 
     public Mock<IOrderService> OrderService { get; } = new();
 
+    /// <summary>Reads and writes the rows of <see cref="GenericAttributeRepository"/>, as nopCommerce's service does</summary>
     public Mock<IGenericAttributeService> GenericAttributeService { get; } = new();
 
     /// <summary>Generic attribute rows written and deleted through the repository (the database applies each call atomically)</summary>
@@ -117,7 +116,7 @@ public class NopStore
 
     public TestLinePayClientFactory ClientFactory { get; }
 
-    public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object);
+    public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object, GenericAttributeRepository.Object);
 
     public LinePayConfirmClaimService Claims => new(GenericAttributeRepository.Object, OrderPaymentService);
 
@@ -245,18 +244,17 @@ public class NopStore
     /// <summary>The LINE Pay record stored on the order</summary>
     public LinePayOrderPayment PaymentOf(int orderId) => LinePayOrderPaymentService.Deserialize(AttributeOf(orderId, LinePayDefaults.OrderPaymentAttribute));
 
+    /// <summary>The value of the entity's attribute shared by all stores, as stored now</summary>
     public string AttributeOf(int entityId, string key)
     {
         lock (_sync)
-            return _attributes.GetValueOrDefault((entityId, key));
+            return _attributeRows.FirstOrDefault(row => row.EntityId == entityId && row.StoreId == 0
+                && string.Equals(row.Key, key, StringComparison.InvariantCultureIgnoreCase))?.Value;
     }
 
     /// <summary>Saves a LINE Pay record on the order as the plugin would</summary>
-    public void SavePayment(int orderId, LinePayOrderPayment payment)
-    {
-        lock (_sync)
-            _attributes[(orderId, LinePayDefaults.OrderPaymentAttribute)] = LinePayOrderPaymentService.Serialize(payment);
-    }
+    public void SavePayment(int orderId, LinePayOrderPayment payment) =>
+        WriteAttribute(orderId, LinePayDefaults.OrderKeyGroup, LinePayDefaults.OrderPaymentAttribute, LinePayOrderPaymentService.Serialize(payment), 0);
 
     /// <summary>Holds the lock of the key, as another request would, until the returned object is disposed</summary>
     public IDisposable HoldLock(string key)
@@ -325,25 +323,6 @@ public class NopStore
         ProductService.Setup(s => s.GetProductByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Products.GetValueOrDefault(id));
     }
 
-    private void SetUpGenericAttributes()
-    {
-        GenericAttributeService.Setup(s => s.GetAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>()))
-            .ReturnsAsync((BaseEntity entity, string key, int _, string defaultValue) => AttributeOf(entity.Id, key) ?? defaultValue);
-        GenericAttributeService.Setup(s => s.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>()))
-            .Returns((BaseEntity entity, string key, string value, int _) =>
-            {
-                lock (_sync)
-                {
-                    //nopCommerce deletes the attribute for an empty value
-                    if (string.IsNullOrEmpty(value))
-                        _attributes.Remove((entity.Id, key));
-                    else
-                        _attributes[(entity.Id, key)] = value;
-                }
-                return Task.CompletedTask;
-            });
-    }
-
     /// <summary>The generic attribute rows of the repository with the key, as stored now</summary>
     public IReadOnlyList<GenericAttribute> AttributeRowsOf(int entityId, string key)
     {
@@ -351,16 +330,31 @@ public class NopStore
             return _attributeRows.Where(row => row.EntityId == entityId && row.Key == key).ToList();
     }
 
-    private void SetUpGenericAttributeRepository()
+    // one table of rows, as nopCommerce has: the service finds the row by entity, key group (the entity's type name),
+    // store and key (case-insensitive), and deletes it for an empty value
+    private void SetUpGenericAttributes()
     {
+        GenericAttributeService.Setup(s => s.GetAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>()))
+            .ReturnsAsync((BaseEntity entity, string key, int storeId, string defaultValue) =>
+            {
+                lock (_sync)
+                {
+                    var value = FindRow(entity.Id, entity.GetType().Name, key, storeId)?.Value;
+                    return string.IsNullOrEmpty(value) ? defaultValue : value;
+                }
+            });
+        GenericAttributeService.Setup(s => s.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>()))
+            .Returns((BaseEntity entity, string key, string value, int storeId) =>
+            {
+                WriteAttribute(entity.Id, entity.GetType().Name, key, value, storeId);
+                return Task.CompletedTask;
+            });
+
         GenericAttributeRepository.Setup(r => r.InsertAsync(It.IsAny<GenericAttribute>(), It.IsAny<bool>()))
             .Returns((GenericAttribute row, bool _) =>
             {
                 lock (_sync)
-                {
-                    row.Id = _nextAttributeRowId++;
-                    _attributeRows.Add(row);
-                }
+                    InsertRow(row);
                 return Task.CompletedTask;
             });
         GenericAttributeRepository.Setup(r => r.DeleteAsync(It.IsAny<Expression<Func<GenericAttribute, bool>>>()))
@@ -370,11 +364,113 @@ public class NopStore
                 lock (_sync)
                     return Task.FromResult(_attributeRows.RemoveAll(row => matches(row)));
             });
+        //copies, as read from the database
         GenericAttributeRepository.Setup(r => r.Table).Returns(() =>
         {
             lock (_sync)
-                return _attributeRows.ToList().AsQueryable();
+                return _attributeRows.Select(Copy).ToList().AsQueryable();
         });
+    }
+
+    /// <summary>
+    /// A generic attribute service of one request that caches as nopCommerce's does (IShortTermCacheManager): the
+    /// first read of an entity's attributes is kept until this request saves one of them; a save finds the row in that
+    /// list and updates it by its id, or inserts one when the list has none
+    /// </summary>
+    public IGenericAttributeService NewRequestGenericAttributeService()
+    {
+        var cache = new Dictionary<(int EntityId, string KeyGroup), List<GenericAttribute>>();
+        GenericAttribute CachedRow(BaseEntity entity, string key, int storeId)
+        {
+            var cacheKey = (entity.Id, entity.GetType().Name);
+            if (!cache.TryGetValue(cacheKey, out var rows))
+            {
+                lock (_sync)
+                    cache[cacheKey] = rows = _attributeRows
+                        .Where(row => row.EntityId == cacheKey.Id && row.KeyGroup == cacheKey.Item2).Select(Copy).ToList();
+            }
+            return rows.FirstOrDefault(row => row.StoreId == storeId && string.Equals(row.Key, key, StringComparison.InvariantCultureIgnoreCase));
+        }
+
+        var service = new Mock<IGenericAttributeService>();
+        service.Setup(s => s.GetAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<string>()))
+            .ReturnsAsync((BaseEntity entity, string key, int storeId, string defaultValue) =>
+            {
+                var value = CachedRow(entity, key, storeId)?.Value;
+                return string.IsNullOrEmpty(value) ? defaultValue : value;
+            });
+        service.Setup(s => s.SaveAttributeAsync(It.IsAny<BaseEntity>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>()))
+            .Returns((BaseEntity entity, string key, string value, int storeId) =>
+            {
+                var cached = CachedRow(entity, key, storeId);
+                lock (_sync)
+                {
+                    var stored = cached is null ? null : _attributeRows.FirstOrDefault(row => row.Id == cached.Id);
+                    if (cached is null && !string.IsNullOrWhiteSpace(value))
+                    {
+                        InsertRow(new GenericAttribute
+                        {
+                            EntityId = entity.Id,
+                            KeyGroup = entity.GetType().Name,
+                            Key = key,
+                            Value = value,
+                            StoreId = storeId,
+                            CreatedOrUpdatedDateUTC = DateTime.UtcNow
+                        });
+                    }
+                    else if (stored is not null && string.IsNullOrWhiteSpace(value))
+                        _attributeRows.Remove(stored);
+                    else if (stored is not null)
+                    {
+                        stored.Value = value;
+                        stored.CreatedOrUpdatedDateUTC = DateTime.UtcNow;
+                    }
+                }
+                //the entity event of the write clears the request's cache of the entity
+                cache.Remove((entity.Id, entity.GetType().Name));
+                return Task.CompletedTask;
+            });
+        return service.Object;
+    }
+
+    private void WriteAttribute(int entityId, string keyGroup, string key, string value, int storeId)
+    {
+        lock (_sync)
+        {
+            var row = FindRow(entityId, keyGroup, key, storeId);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (row is not null)
+                    _attributeRows.Remove(row);
+            }
+            else if (row is not null)
+            {
+                row.Value = value;
+                row.CreatedOrUpdatedDateUTC = DateTime.UtcNow;
+            }
+            else
+            {
+                InsertRow(new GenericAttribute
+                {
+                    EntityId = entityId,
+                    KeyGroup = keyGroup,
+                    Key = key,
+                    Value = value,
+                    StoreId = storeId,
+                    CreatedOrUpdatedDateUTC = DateTime.UtcNow
+                });
+            }
+        }
+    }
+
+    private GenericAttribute FindRow(int entityId, string keyGroup, string key, int storeId) =>
+        _attributeRows.FirstOrDefault(row => row.EntityId == entityId && row.KeyGroup == keyGroup && row.StoreId == storeId
+            && string.Equals(row.Key, key, StringComparison.InvariantCultureIgnoreCase));
+
+    private void InsertRow(GenericAttribute row)
+    {
+        row.Id = _nextAttributeRowId++;
+        _attributeRows.Add(row);
     }
 
     // like MemoryCacheLocker: false at once when the key is held; the key is released when the action ends
@@ -441,6 +537,17 @@ public class NopStore
             property.SetValue(copy, property.GetValue(order));
         return copy;
     }
+
+    private static GenericAttribute Copy(GenericAttribute row) => new()
+    {
+        Id = row.Id,
+        EntityId = row.EntityId,
+        KeyGroup = row.KeyGroup,
+        Key = row.Key,
+        Value = row.Value,
+        StoreId = row.StoreId,
+        CreatedOrUpdatedDateUTC = row.CreatedOrUpdatedDateUTC
+    };
 
     private sealed class LockRelease(Action release) : IDisposable
     {
