@@ -12,13 +12,6 @@ namespace Nop.Plugin.Payments.LinePay.Tests.AfterSale;
 [TestFixture]
 public class RefundTests : AfterSaleTest
 {
-    [TearDown]
-    public void RestoreEmulatorSettings()
-    {
-        Emulator.Settings.RefundWindow = null;
-        Emulator.Settings.ProcessingTime = TimeSpan.Zero;
-    }
-
     [Test]
     public async Task AFullRefundSendsNoAmountAndRefundsEverything()
     {
