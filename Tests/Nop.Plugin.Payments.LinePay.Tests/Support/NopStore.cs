@@ -42,8 +42,7 @@ public class NopStore
     public const int ThaiLanguageId = 3;
     public const int CustomerId = 7;
 
-    private static readonly Lazy<IDictionary<string, string>> _englishResources = new(() =>
-        LinePayLocaleResourceService.ReadResourceFile(PluginFiles.InRoot("Localization/en-US.xml")));
+    private static readonly Lazy<IDictionary<string, string>> _englishResources = new(() => PluginFiles.Resources("en-US"));
 
     private readonly object _sync = new();
     private readonly Dictionary<int, Order> _orders = new();
