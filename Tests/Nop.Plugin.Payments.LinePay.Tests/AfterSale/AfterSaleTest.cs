@@ -5,7 +5,6 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
-using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Payments;
 
@@ -57,24 +56,8 @@ public abstract class AfterSaleTest : EmulatorTest
         var client = await Store.ClientFactory.CreateClientAsync(NopStore.StoreId);
         var orderId = LinePayOrderIds.Create(order.OrderGuid, 1);
         var requestedOnUtc = DateTime.UtcNow;
-        var reserved = await client.RequestPaymentAsync(new PaymentRequest
-        {
-            Amount = amount,
-            Currency = currency,
-            OrderId = orderId,
-            Packages =
-            [
-                new PaymentPackage
-                {
-                    Id = "order",
-                    Amount = amount,
-                    Name = "Test store",
-                    Products = [new PaymentProduct { Name = "Tea", Quantity = 1, Price = amount }]
-                }
-            ],
-            RedirectUrls = new PaymentRedirectUrls { ConfirmUrl = PaymentRequestBody.ConfirmUrl, CancelUrl = PaymentRequestBody.CancelUrl },
-            Options = new PaymentRequestOptions { Payment = new PaymentOptions { Capture = capture } }
-        });
+        var reserved = await client.RequestPaymentAsync(
+            PaymentRequests.Create(price: amount, quantity: 1, currency: currency, capture: capture, orderId: orderId));
         await Emulator.Customer.ApproveAsync(new Uri(reserved.PaymentUrl.Web));
         var confirmed = await client.ConfirmPaymentAsync(reserved.TransactionId, amount, currency);
 
