@@ -1,5 +1,4 @@
 using LinePay.Emulator.Api;
-using Moq;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
@@ -21,9 +20,6 @@ public abstract class AfterSaleTest : EmulatorTest
 
     protected NopStore Store { get; private set; } = null!;
 
-    /// <summary>The requests the plugin sent to LINE Pay, with their bodies, as they went on the wire</summary>
-    protected WireRecorder Wire { get; private set; } = null!;
-
     protected LinePayCaptureService CaptureService { get; private set; } = null!;
 
     protected LinePayVoidService VoidService { get; private set; } = null!;
@@ -34,8 +30,6 @@ public abstract class AfterSaleTest : EmulatorTest
     public void CreateStore()
     {
         Store = new NopStore();
-        Wire = new WireRecorder();
-        Store.HttpClientFactory.Setup(f => f.CreateClient(It.IsAny<string>())).Returns(() => Wire.CreateClient());
         Store.ConfigureLinePay(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
         CaptureService = new LinePayCaptureService(Store.OrderService.Object, Store.LocalizationService.Object,
             Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
@@ -85,7 +79,6 @@ public abstract class AfterSaleTest : EmulatorTest
             await processing.MarkAsAuthorizedAsync(order);
 
         Emulator.Journal.Clear();
-        Wire.Clear();
         _notesBeforeAfterSale[order.Id] = Store.NotesOf(order.Id).Count;
         return Store.GetOrder(order.Id);
     }
