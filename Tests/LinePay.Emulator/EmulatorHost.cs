@@ -15,6 +15,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpClient _customerHttp;
+    private readonly EmulatorSettings _initialSettings = new();
 
     private EmulatorHost(WebApplication app, Uri baseAddress)
     {
@@ -22,6 +23,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         BaseAddress = baseAddress;
         var services = app.Services;
         Settings = services.GetRequiredService<EmulatorSettings>();
+        _initialSettings.CopyFrom(Settings);
         Transactions = services.GetRequiredService<TransactionStore>();
         Journal = services.GetRequiredService<CallJournal>();
         Faults = services.GetRequiredService<FaultInjector>();
@@ -79,9 +81,10 @@ public sealed class EmulatorHost : IAsyncDisposable
     public Task<Uri> CancelAsync(long transactionId, CancellationToken cancellationToken = default) =>
         Customer.CancelAsync(transactionId, cancellationToken);
 
-    /// <summary>Faults, journal and clock back to the state of a fresh emulator (transactions are kept)</summary>
+    /// <summary>Settings, faults, journal and clock back to the state of a fresh emulator (transactions are kept)</summary>
     public void Reset()
     {
+        Settings.CopyFrom(_initialSettings);
         Faults.Clear();
         Journal.Clear();
         Clock.Reset();

@@ -88,4 +88,33 @@ public sealed class EmulatorSettings
     /// concurrent call on the same transaction (or regKey) meanwhile answers 1198 (1197)
     /// </summary>
     public TimeSpan ProcessingTime { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Sets every setting of this instance to the value of the source (collections are copied, not shared)</summary>
+    public void CopyFrom(EmulatorSettings source)
+    {
+        ChannelId = source.ChannelId;
+        ChannelSecret = source.ChannelSecret;
+        MerchantName = source.MerchantName;
+        PublicBaseAddress = source.PublicBaseAddress;
+        PaymentUrlLifetime = source.PaymentUrlLifetime;
+        AuthorizationLifetime = source.AuthorizationLifetime;
+        RefundWindow = source.RefundWindow;
+        CurrencyScales = new Dictionary<string, int>(source.CurrencyScales, source.CurrencyScales.Comparer);
+        AcceptNumericStringAmounts = source.AcceptNumericStringAmounts;
+        AmountMismatchReturnCode = source.AmountMismatchReturnCode;
+        MaximumAmount = source.MaximumAmount;
+        OrderIdReuse = source.OrderIdReuse;
+        SecondConfirmReturnCode = source.SecondConfirmReturnCode;
+        AuthorizedCheckReturnCode = source.AuthorizedCheckReturnCode;
+        WrongSignatureReturnCode = source.WrongSignatureReturnCode;
+        UnknownChannelReturnCode = source.UnknownChannelReturnCode;
+        RejectReusedNonce = source.RejectReusedNonce;
+        AcceptGetSignedWithoutQuery = source.AcceptGetSignedWithoutQuery;
+        AcceptBracketedDetailsKeys = source.AcceptBracketedDetailsKeys;
+        CaptureIssuesNewTransactionId = source.CaptureIssuesNewTransactionId;
+        PreapprovedAllowed = source.PreapprovedAllowed;
+        ConfirmPayInfoDifference = source.ConfirmPayInfoDifference;
+        PayMethod = source.PayMethod;
+        ProcessingTime = source.ProcessingTime;
+    }
 }

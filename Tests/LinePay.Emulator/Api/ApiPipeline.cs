@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -34,11 +35,12 @@ public sealed class ApiPipeline(
         var queryStart = rawTarget.IndexOf('?');
         var apiPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
         var rawQuery = queryStart < 0 ? string.Empty : rawTarget[(queryStart + 1)..];
+        var bodyText = Encoding.UTF8.GetString(body);
         var call = new ApiCall(endpoint, apiVersion, http.Request.RouteValues["id"] as string ?? string.Empty, body,
             http.Request.Query, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 
         void Record(string? returnCode, FaultKind? fault, long? createdTransactionId = null) =>
-            journal.Record(new ApiCallRecord(clock.GetUtcNow(), http.Request.Method, apiPath, rawQuery, endpoint,
+            journal.Record(new ApiCallRecord(clock.GetUtcNow(), http.Request.Method, apiPath, rawQuery, bodyText, endpoint,
                 apiVersion, createdTransactionId ?? TransactionIdOf(call), RegKeyOf(call), returnCode, fault));
 
         if (verifier.Verify(http.Request.Headers, http.Request.Method, apiPath, rawQuery, body) is { } refused)

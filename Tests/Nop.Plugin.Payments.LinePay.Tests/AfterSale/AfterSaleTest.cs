@@ -1,11 +1,9 @@
 using LinePay.Emulator.Api;
-using Moq;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
-using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Payments;
 
@@ -22,9 +20,6 @@ public abstract class AfterSaleTest : EmulatorTest
 
     protected NopStore Store { get; private set; } = null!;
 
-    /// <summary>The requests the plugin sent to LINE Pay, with their bodies, as they went on the wire</summary>
-    protected WireRecorder Wire { get; private set; } = null!;
-
     protected LinePayCaptureService CaptureService { get; private set; } = null!;
 
     protected LinePayVoidService VoidService { get; private set; } = null!;
@@ -35,8 +30,6 @@ public abstract class AfterSaleTest : EmulatorTest
     public void CreateStore()
     {
         Store = new NopStore();
-        Wire = new WireRecorder();
-        Store.HttpClientFactory.Setup(f => f.CreateClient(It.IsAny<string>())).Returns(() => Wire.CreateClient());
         Store.ConfigureLinePay(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
         CaptureService = new LinePayCaptureService(Store.OrderService.Object, Store.LocalizationService.Object,
             Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
@@ -57,24 +50,8 @@ public abstract class AfterSaleTest : EmulatorTest
         var client = await Store.ClientFactory.CreateClientAsync(NopStore.StoreId);
         var orderId = LinePayOrderIds.Create(order.OrderGuid, 1);
         var requestedOnUtc = DateTime.UtcNow;
-        var reserved = await client.RequestPaymentAsync(new PaymentRequest
-        {
-            Amount = amount,
-            Currency = currency,
-            OrderId = orderId,
-            Packages =
-            [
-                new PaymentPackage
-                {
-                    Id = "order",
-                    Amount = amount,
-                    Name = "Test store",
-                    Products = [new PaymentProduct { Name = "Tea", Quantity = 1, Price = amount }]
-                }
-            ],
-            RedirectUrls = new PaymentRedirectUrls { ConfirmUrl = PaymentRequestBody.ConfirmUrl, CancelUrl = PaymentRequestBody.CancelUrl },
-            Options = new PaymentRequestOptions { Payment = new PaymentOptions { Capture = capture } }
-        });
+        var reserved = await client.RequestPaymentAsync(
+            PaymentRequests.Create(price: amount, quantity: 1, currency: currency, capture: capture, orderId: orderId));
         await Emulator.Customer.ApproveAsync(new Uri(reserved.PaymentUrl.Web));
         var confirmed = await client.ConfirmPaymentAsync(reserved.TransactionId, amount, currency);
 
@@ -102,7 +79,6 @@ public abstract class AfterSaleTest : EmulatorTest
             await processing.MarkAsAuthorizedAsync(order);
 
         Emulator.Journal.Clear();
-        Wire.Clear();
         _notesBeforeAfterSale[order.Id] = Store.NotesOf(order.Id).Count;
         return Store.GetOrder(order.Id);
     }

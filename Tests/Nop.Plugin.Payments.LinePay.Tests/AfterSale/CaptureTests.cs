@@ -29,7 +29,7 @@ public class CaptureTests : AfterSaleTest
         Assert.That(payment.CapturedAmount, Is.EqualTo(1000m));
         Assert.That(payment.CapturedOnUtc, Is.EqualTo(DateTime.UtcNow).Within(TimeSpan.FromMinutes(1)));
         Assert.That(NotesSinceConfirmOf(order), Is.EqualTo(new[] { English("Capture.Done", "1000 TWD", transactionId) }));
-        Assert.That(Wire.To("/capture").Single().Body, Is.EqualTo("{\"amount\":1000,\"currency\":\"TWD\"}"));
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Capture).Single().Body, Is.EqualTo("{\"amount\":1000,\"currency\":\"TWD\"}"));
         var transaction = Emulator.Transactions.Find(transactionId)!;
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Captured));
         Assert.That(transaction.CapturedAmount, Is.EqualTo(1000m));

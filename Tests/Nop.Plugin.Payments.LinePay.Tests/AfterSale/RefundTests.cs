@@ -12,13 +12,6 @@ namespace Nop.Plugin.Payments.LinePay.Tests.AfterSale;
 [TestFixture]
 public class RefundTests : AfterSaleTest
 {
-    [TearDown]
-    public void RestoreEmulatorSettings()
-    {
-        Emulator.Settings.RefundWindow = null;
-        Emulator.Settings.ProcessingTime = TimeSpan.Zero;
-    }
-
     [Test]
     public async Task AFullRefundSendsNoAmountAndRefundsEverything()
     {
@@ -29,7 +22,7 @@ public class RefundTests : AfterSaleTest
 
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.NewPaymentStatus, Is.EqualTo(PaymentStatus.Refunded));
-        Assert.That(Wire.To("/refund").Single().Body, Is.Empty, "a full refund is sent without refundAmount");
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Refund).Single().Body, Is.Empty, "a full refund is sent without refundAmount");
         var transaction = Emulator.Transactions.Find(transactionId)!;
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Refunded));
         Assert.That(transaction.RefundedAmount, Is.EqualTo(1000m));
@@ -54,7 +47,7 @@ public class RefundTests : AfterSaleTest
 
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.NewPaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
-        Assert.That(Wire.To("/refund").Single().Body, Is.EqualTo("{\"refundAmount\":300}"));
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Refund).Single().Body, Is.EqualTo("{\"refundAmount\":300}"));
         var transaction = Emulator.Transactions.Find(transactionId)!;
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Captured));
         Assert.That(transaction.RefundedAmount, Is.EqualTo(300m));
@@ -78,7 +71,7 @@ public class RefundTests : AfterSaleTest
         }
 
         Assert.That(statuses, Is.EqualTo(new[] { PaymentStatus.PartiallyRefunded, PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded }));
-        Assert.That(Wire.To("/refund").Select(r => r.Body), Is.EqualTo(new[] { "{\"refundAmount\":300}", "{\"refundAmount\":250}", string.Empty }));
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Refund).Select(r => r.Body), Is.EqualTo(new[] { "{\"refundAmount\":300}", "{\"refundAmount\":250}", string.Empty }));
         var transaction = Emulator.Transactions.Find(transactionId)!;
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Refunded));
         Assert.That(transaction.Refunds.Select(r => r.Amount), Is.EqualTo(new[] { 300m, 250m, 450m }));
@@ -172,7 +165,7 @@ public class RefundTests : AfterSaleTest
 
         Assert.That((first.NewPaymentStatus, rest.NewPaymentStatus), Is.EqualTo((PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded)));
         //33.33 × 3050 / 100 = 1016.565 → 1017 TWD; the rest is whatever remains, sent without an amount
-        Assert.That(Wire.To("/refund").Select(r => r.Body), Is.EqualTo(new[] { "{\"refundAmount\":1017}", string.Empty }));
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Refund).Select(r => r.Body), Is.EqualTo(new[] { "{\"refundAmount\":1017}", string.Empty }));
         var transaction = Emulator.Transactions.Find(transactionId)!;
         Assert.That(transaction.Refunds.Select(r => r.Amount), Is.EqualTo(new[] { 1017m, 2033m }));
         Assert.That(transaction.State, Is.EqualTo(TransactionState.Refunded));

@@ -24,7 +24,7 @@ public class VoidTests : AfterSaleTest
         Assert.That(payment.State, Is.EqualTo(LinePayPaymentState.Voided));
         Assert.That(payment.VoidedOnUtc, Is.EqualTo(DateTime.UtcNow).Within(TimeSpan.FromMinutes(1)));
         Assert.That(NotesSinceConfirmOf(order), Is.EqualTo(new[] { English("Void.Done", transactionId) }));
-        Assert.That(Wire.To("/void").Single().Body, Is.Empty);
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Void).Single().Body, Is.Empty);
         Assert.That(Emulator.Journal.Calls.Select(c => c.Endpoint), Is.EqualTo(new[] { LinePayEndpoint.Void }));
         Assert.That(Emulator.Transactions.Find(transactionId)!.State, Is.EqualTo(TransactionState.Voided));
     }

@@ -25,8 +25,6 @@ public abstract class CheckoutTestBase : EmulatorTest
         Store.AddCurrency("USD", 0.0325m);
         Store.ConfigureLinePay(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
         Checkout = new LinePayCheckout(Store);
-        Emulator.Settings.ConfirmPayInfoDifference = 0m;
-        Emulator.Settings.ProcessingTime = TimeSpan.Zero;
     }
 
     protected void UsePaymentMode(LinePayPaymentMode mode) =>

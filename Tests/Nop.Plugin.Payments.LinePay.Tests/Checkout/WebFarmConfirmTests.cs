@@ -20,8 +20,8 @@ public class WebFarmConfirmTests : CheckoutTestBase
         Emulator.Settings.ProcessingTime = TimeSpan.FromMilliseconds(200);
         var servers = new[]
         {
-            new LinePayCheckout(Store) { Locker = new InstanceLocker() },
-            new LinePayCheckout(Store) { Locker = new InstanceLocker() }
+            new LinePayCheckout(Store) { Locker = Store.NewLocker().Object },
+            new LinePayCheckout(Store) { Locker = Store.NewLocker().Object }
         };
 
         //the customer's returns and refreshes on both servers, and both servers' scheduled settling, all at once
@@ -50,7 +50,7 @@ public class WebFarmConfirmTests : CheckoutTestBase
         //another server took the claim and is confirming right now
         Assert.That(await Checkout.Claims.TryClaimAsync(Store.GetOrder(order.Id), payment), Is.True);
 
-        var result = await new LinePayCheckout(Store) { Locker = new InstanceLocker() }.Confirmation.ConfirmOrderAsync(Store.GetOrder(order.Id));
+        var result = await new LinePayCheckout(Store) { Locker = Store.NewLocker().Object }.Confirmation.ConfirmOrderAsync(Store.GetOrder(order.Id));
 
         Assert.Multiple(() =>
         {
@@ -88,7 +88,7 @@ public class WebFarmConfirmTests : CheckoutTestBase
         var cancelUrl = await Emulator.Customer.CancelAsync(paymentUrl);
         Assert.That(await Checkout.Claims.TryClaimAsync(Store.GetOrder(order.Id), PaymentOf(order)), Is.True);
 
-        await new LinePayCheckout(Store) { Locker = new InstanceLocker() }.ArriveAsync(cancelUrl);
+        await new LinePayCheckout(Store) { Locker = Store.NewLocker().Object }.ArriveAsync(cancelUrl);
 
         Assert.Multiple(() =>
         {

@@ -12,21 +12,18 @@ public class ResourceFileTests
 {
     private static readonly string[] Cultures = ["en-US", "zh-TW", "th-TH"];
 
-    private static IDictionary<string, string> Resources(string culture) =>
-        LinePayLocaleResourceService.ReadResourceFile(PluginFiles.InRoot($"Localization/{culture}.xml"));
-
     [TestCase("zh-TW")]
     [TestCase("th-TH")]
     public void EveryLanguageHasTheSameKeysAsEnglish(string culture)
     {
-        Assert.That(Resources(culture).Keys, Is.EquivalentTo(Resources("en-US").Keys));
+        Assert.That(PluginFiles.Resources(culture).Keys, Is.EquivalentTo(PluginFiles.Resources("en-US").Keys));
     }
 
     [TestCaseSource(nameof(Cultures))]
     public void EveryFileIsALanguagePackOfItsCultureWithOnlyThePluginsNonEmptyResources(string culture)
     {
-        var root = XDocument.Load(PluginFiles.InRoot($"Localization/{culture}.xml")).Root!;
-        var resources = Resources(culture);
+        var root = XDocument.Load(PluginFiles.ResourceFile(culture)).Root!;
+        var resources = PluginFiles.Resources(culture);
 
         Assert.That(root.Name.LocalName, Is.EqualTo("Language"));
         Assert.That((string)root.Attribute("Culture"), Is.EqualTo(culture));
@@ -38,10 +35,10 @@ public class ResourceFileTests
     [Test]
     public void TranslationsAreNotCopiesOfTheEnglishText()
     {
-        var english = Resources("en-US");
+        var english = PluginFiles.Resources("en-US");
         foreach (var culture in new[] { "zh-TW", "th-TH" })
         {
-            var translated = Resources(culture);
+            var translated = PluginFiles.Resources(culture);
             //short product terms such as "Channel ID" are kept in English by LINE Pay's own merchant pages
             var copied = english.Keys.Where(k => translated[k] == english[k] && english[k].Length > 20).ToList();
             Assert.That(copied, Is.Empty, culture);
@@ -53,8 +50,8 @@ public class ResourceFileTests
     public void EveryTranslationHasThePlaceholdersOfTheEnglishText(string culture)
     {
         static string[] placeholders(string text) => Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order().ToArray();
-        var english = Resources("en-US");
-        var translated = Resources(culture);
+        var english = PluginFiles.Resources("en-US");
+        var translated = PluginFiles.Resources(culture);
 
         var differing = english.Keys.Where(k => !placeholders(english[k]).SequenceEqual(placeholders(translated[k]))).ToList();
 
@@ -68,7 +65,7 @@ public class ResourceFileTests
 
         foreach (var culture in Cultures)
         {
-            var resources = Resources(culture);
+            var resources = PluginFiles.Resources(culture);
             foreach (var outcome in outcomes)
             {
                 var key = LinePayReturnService.GetOtherBrowserMessageResource(outcome);
@@ -82,7 +79,7 @@ public class ResourceFileTests
     [Test]
     public void EveryConfigurationFieldHasALabelAndAHint()
     {
-        var english = Resources("en-US");
+        var english = PluginFiles.Resources("en-US");
         var keys = typeof(ConfigurationModel).GetProperties()
             .Select(p => p.GetCustomAttribute<NopResourceDisplayNameAttribute>()?.ResourceKey)
             .Where(key => key is not null)
@@ -96,7 +93,7 @@ public class ResourceFileTests
     [Test]
     public void EveryResourceTheCodeAndViewsNameExists()
     {
-        var english = Resources("en-US");
+        var english = PluginFiles.Resources("en-US");
         var sources = Directory.GetFiles(PluginFiles.Root, "*.cs", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(PluginFiles.InRoot("Views"), "*.cshtml"))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Tests{Path.DirectorySeparatorChar}")

@@ -77,9 +77,6 @@ public class InstallationTests
         };
     }
 
-    private static IDictionary<string, string> ResourceFile(string culture) =>
-        LinePayLocaleResourceService.ReadResourceFile(PluginFiles.InRoot($"Localization/{culture}.xml"));
-
     [Test]
     public async Task InstallSavesTheDefaultSettings()
     {
@@ -113,11 +110,11 @@ public class InstallationTests
         Assert.That(_addedResources.Keys, Is.EquivalentTo(new[] { 1, 2, 3, 4, 5 }));
         Assert.Multiple(() =>
         {
-            Assert.That(_addedResources[1], Is.EquivalentTo(ResourceFile("en-US")));
-            Assert.That(_addedResources[2], Is.EquivalentTo(ResourceFile("zh-TW")));
-            Assert.That(_addedResources[3], Is.EquivalentTo(ResourceFile("th-TH")));
-            Assert.That(_addedResources[4], Is.EquivalentTo(ResourceFile("en-US")));
-            Assert.That(_addedResources[5], Is.EquivalentTo(ResourceFile("en-US")));
+            Assert.That(_addedResources[1], Is.EquivalentTo(PluginFiles.Resources("en-US")));
+            Assert.That(_addedResources[2], Is.EquivalentTo(PluginFiles.Resources("zh-TW")));
+            Assert.That(_addedResources[3], Is.EquivalentTo(PluginFiles.Resources("th-TH")));
+            Assert.That(_addedResources[4], Is.EquivalentTo(PluginFiles.Resources("en-US")));
+            Assert.That(_addedResources[5], Is.EquivalentTo(PluginFiles.Resources("en-US")));
             Assert.That(_addedResources[2]["Plugins.Payments.LinePay.Fields.UseSandbox"], Is.EqualTo("使用測試環境"));
         });
     }
@@ -198,7 +195,7 @@ public class InstallationTests
         {
             Assert.That(_tasks.Select(task => task.Type), Is.EqualTo(new[] { LinePayDefaults.ReconciliationTaskType }));
             Assert.That(_addedResources[1]["Plugins.Payments.LinePay.Fields.CancelUnpaidOrders"], Is.Not.Empty);
-            Assert.That(_addedResources[2], Is.EquivalentTo(ResourceFile("zh-TW")));
+            Assert.That(_addedResources[2], Is.EquivalentTo(PluginFiles.Resources("zh-TW")));
         });
         _settingService.Verify(s => s.SaveSettingAsync(It.IsAny<LinePayPaymentSettings>(), It.IsAny<int>()), Times.Never);
     }

@@ -69,7 +69,7 @@ public class ConsistencyTableTests : CheckoutTestBase
         var (order, confirmUrl) = await ApprovedOrderAsync();
         AgePayment(order, TimeSpan.FromMinutes(6));
         Emulator.Settings.ProcessingTime = TimeSpan.FromMilliseconds(200);
-        var webServer = new LinePayCheckout(Store) { Locker = new InstanceLocker() };
+        var webServer = new LinePayCheckout(Store) { Locker = Store.NewLocker().Object };
 
         await Task.WhenAll(
             Task.Run(() => webServer.ArriveAsync(confirmUrl)),

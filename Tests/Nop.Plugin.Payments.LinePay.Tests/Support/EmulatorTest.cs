@@ -6,8 +6,7 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Support;
 
 /// <summary>
 /// Base of test fixtures that talk to the LINE Pay emulator: one emulator per fixture on a free loopback port, with
-/// its faults, call journal and clock reset before every test. Override <see cref="CreateSettings"/> for a fixture
-/// that needs other emulator behaviour.
+/// its settings, faults, call journal and clock reset before every test.
 /// </summary>
 public abstract class EmulatorTest
 {
@@ -16,12 +15,10 @@ public abstract class EmulatorTest
     /// <summary>Signs with the emulator's channel credentials</summary>
     protected LinePayTestClient Api { get; private set; } = null!;
 
-    protected virtual EmulatorSettings CreateSettings() => new();
-
     [OneTimeSetUp]
     public async Task StartEmulatorAsync()
     {
-        Emulator = await EmulatorHost.StartAsync(CreateSettings());
+        Emulator = await EmulatorHost.StartAsync();
         Api = new LinePayTestClient(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
     }
 

@@ -42,8 +42,7 @@ public class NopStore
     public const int ThaiLanguageId = 3;
     public const int CustomerId = 7;
 
-    private static readonly Lazy<IDictionary<string, string>> _englishResources = new(() =>
-        LinePayLocaleResourceService.ReadResourceFile(PluginFiles.InRoot("Localization/en-US.xml")));
+    private static readonly Lazy<IDictionary<string, string>> _englishResources = new(() => PluginFiles.Resources("en-US"));
 
     private readonly object _sync = new();
     private readonly Dictionary<int, Order> _orders = new();
@@ -56,11 +55,11 @@ public class NopStore
 
     public NopStore()
     {
+        Locker = NewLocker(_locks);
         Settings = new SettingStore();
         OrderProcessing = new NopOrderProcessingRules(this);
         SetUpOrderService();
         SetUpGenericAttributes();
-        SetUpLocker();
         SetUpDirectory();
         SetUpMessages();
 
@@ -85,7 +84,8 @@ public class NopStore
     /// <summary>Generic attribute rows written and deleted through the repository (the database applies each call atomically)</summary>
     public Mock<IRepository<GenericAttribute>> GenericAttributeRepository { get; } = new();
 
-    public Mock<ILocker> Locker { get; } = new();
+    /// <summary>The locker of this web server: the one <see cref="HoldLock"/> holds keys in</summary>
+    public Mock<ILocker> Locker { get; }
 
     public Mock<ICurrencyService> CurrencyService { get; } = new();
 
@@ -263,6 +263,9 @@ public class NopStore
             throw new InvalidOperationException($"{key} is already held.");
         return new LockRelease(() => _locks.TryRemove(key, out _));
     }
+
+    /// <summary>The in-memory locker of another web server of a farm sharing this store's database: it holds keys of its own</summary>
+    public Mock<ILocker> NewLocker() => NewLocker(new ConcurrentDictionary<string, bool>());
 
     /// <summary>English text of a resource, or the key when there is none</summary>
     public static string English(string key) => _englishResources.Value.TryGetValue(key, out var text) ? text : key;
@@ -474,12 +477,13 @@ public class NopStore
     }
 
     // like MemoryCacheLocker: false at once when the key is held; the key is released when the action ends
-    private void SetUpLocker()
+    private static Mock<ILocker> NewLocker(ConcurrentDictionary<string, bool> held)
     {
-        Locker.Setup(l => l.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
+        var locker = new Mock<ILocker>();
+        locker.Setup(l => l.PerformActionWithLockAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<Func<Task>>()))
             .Returns(async (string key, TimeSpan expiration, Func<Task> action) =>
             {
-                if (!_locks.TryAdd(key, true))
+                if (!held.TryAdd(key, true))
                     return false;
                 try
                 {
@@ -490,10 +494,11 @@ public class NopStore
                 }
                 finally
                 {
-                    _locks.TryRemove(key, out _);
+                    held.TryRemove(key, out _);
                 }
                 return true;
             });
+        return locker;
     }
 
     private void SetUpDirectory()

@@ -2,6 +2,7 @@ using System.Web;
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -10,7 +11,7 @@ public class ApprovalIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ApprovingOnThePaymentUrlTheClientReturnedRedirectsToConfirmUrlWithTransactionIdAndOrderId()
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
         var reserved = await Client.RequestPaymentAsync(request);
 
         var location = await Emulator.Customer.ApproveAsync(new Uri(reserved.PaymentUrl.Web));
@@ -28,7 +29,7 @@ public class ApprovalIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task CancellingOnThePaymentUrlRedirectsToCancelUrlAndNothingCanBeConfirmed()
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
         var reserved = await Client.RequestPaymentAsync(request);
 
         var location = await Emulator.Customer.CancelAsync(new Uri(reserved.PaymentUrl.Web));

@@ -1,5 +1,6 @@
 using LinePay.Emulator.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -10,7 +11,7 @@ public class AuthenticationIntegrationTests : ClientIntegrationTest
     [Test]
     public void AWrongChannelSecretIs1106CallerErrorAndReservesNothing()
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() =>
             NewClient(channelSecret: WrongSecret).RequestPaymentAsync(request));
@@ -26,7 +27,7 @@ public class AuthenticationIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task AWrongChannelSecretOnAGetIs1106TooAndNotAStatus()
     {
-        var reserved = await Client.RequestPaymentAsync(NewPaymentRequest());
+        var reserved = await Client.RequestPaymentAsync(PaymentRequests.Create());
         var wrong = NewClient(channelSecret: WrongSecret);
 
         var check = Assert.ThrowsAsync<LinePayApiException>(() => wrong.CheckPaymentStatusAsync(reserved.TransactionId));
@@ -41,7 +42,7 @@ public class AuthenticationIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task AWrongChannelSecretCannotMoveMoney()
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
         var transactionId = await ApprovedThroughClientAsync(request);
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() =>

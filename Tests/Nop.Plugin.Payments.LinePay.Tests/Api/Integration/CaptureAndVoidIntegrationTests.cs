@@ -1,6 +1,7 @@
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -9,7 +10,7 @@ public class CaptureAndVoidIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task CaptureOfTheFullAuthorizationPaysIt()
     {
-        var request = NewPaymentRequest(capture: false);
+        var request = PaymentRequests.Create(capture: false);
         var transactionId = await ConfirmedThroughClientAsync(request);
 
         var info = await Client.CapturePaymentAsync(transactionId, 100m, "TWD");
@@ -27,7 +28,7 @@ public class CaptureAndVoidIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task APartialCaptureTakesOnlyThatAmount()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest(price: 40m, quantity: 5, capture: false));
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create(price: 40m, quantity: 5, capture: false));
 
         var info = await Client.CapturePaymentAsync(transactionId, 120m, "TWD");
 
@@ -41,7 +42,7 @@ public class CaptureAndVoidIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task CaptureAboveTheAuthorizationIs1184AndCapturesNothing()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest(capture: false));
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create(capture: false));
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() => Client.CapturePaymentAsync(transactionId, 101m, "TWD"));
 
@@ -54,7 +55,7 @@ public class CaptureAndVoidIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task VoidCancelsTheAuthorizationAndASecondVoidIs1165Final()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest(capture: false));
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create(capture: false));
 
         await Client.VoidPaymentAsync(transactionId);
         var second = Assert.ThrowsAsync<LinePayApiException>(() => Client.VoidPaymentAsync(transactionId));
@@ -71,7 +72,7 @@ public class CaptureAndVoidIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task VoidOfACapturedPaymentIs1179AndLeavesItCaptured()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() => Client.VoidPaymentAsync(transactionId));
 

@@ -1,6 +1,7 @@
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -9,7 +10,7 @@ public class CheckPaymentStatusIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ReservedIs0000AuthenticatedIs0110AndConfirmedIs0123()
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
         var reserved = await Client.RequestPaymentAsync(request);
         var id = reserved.TransactionId;
 
@@ -32,7 +33,7 @@ public class CheckPaymentStatusIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task CancelledByTheCustomerIs0121()
     {
-        var reserved = await Client.RequestPaymentAsync(NewPaymentRequest());
+        var reserved = await Client.RequestPaymentAsync(PaymentRequests.Create());
         await Emulator.Customer.CancelAsync(new Uri(reserved.PaymentUrl.Web));
 
         var status = await Client.CheckPaymentStatusAsync(reserved.TransactionId);
@@ -45,7 +46,7 @@ public class CheckPaymentStatusIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task AReservationNotApprovedWithinTwentyMinutesIs0121()
     {
-        var reserved = await Client.RequestPaymentAsync(NewPaymentRequest());
+        var reserved = await Client.RequestPaymentAsync(PaymentRequests.Create());
         var id = reserved.TransactionId;
 
         Emulator.Clock.Advance(TimeSpan.FromMinutes(19));
@@ -62,7 +63,7 @@ public class CheckPaymentStatusIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task AnApprovedPaymentNotConfirmedWithinTwentyMinutesIs0121AndCannotBeConfirmed()
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
         var id = await ApprovedThroughClientAsync(request);
         Emulator.Clock.Advance(Emulator.Settings.PaymentUrlLifetime);
 
@@ -77,7 +78,7 @@ public class CheckPaymentStatusIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task AFailedPaymentIs0122()
     {
-        var reserved = await Client.RequestPaymentAsync(NewPaymentRequest());
+        var reserved = await Client.RequestPaymentAsync(PaymentRequests.Create());
         await Emulator.Customer.FailAsync(reserved.TransactionId);
 
         var status = await Client.CheckPaymentStatusAsync(reserved.TransactionId);

@@ -10,9 +10,6 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 /// </summary>
 public abstract class ClientIntegrationTest : EmulatorTest
 {
-    protected const string ConfirmUrl = "https://shop.example/linepay/confirm?storeId=1";
-    protected const string CancelUrl = "https://shop.example/linepay/cancel?storeId=1";
-
     private readonly List<HttpClient> _httpClients = [];
 
     /// <summary>A v3 client with the emulator's credentials and LINE Pay's default timeouts</summary>
@@ -44,33 +41,6 @@ public abstract class ClientIntegrationTest : EmulatorTest
             BaseAddress = Emulator.BaseAddress,
             Timeouts = timeouts
         });
-    }
-
-    /// <summary>One package of <paramref name="quantity"/> × <paramref name="price"/>; amounts as the caller would compute them</summary>
-    protected static PaymentRequest NewPaymentRequest(decimal price = 50m, int quantity = 2, string currency = "TWD",
-        bool? capture = null, string payType = null, string orderId = null)
-    {
-        var amount = price * quantity;
-        return new PaymentRequest
-        {
-            Amount = amount,
-            Currency = currency,
-            OrderId = orderId ?? PaymentRequestBody.NewOrderId(),
-            Packages =
-            [
-                new PaymentPackage
-                {
-                    Id = "pkg-1",
-                    Amount = amount,
-                    Name = "Shop",
-                    Products = [new PaymentProduct { Id = "SKU-1", Name = "Pen", Quantity = quantity, Price = price }]
-                }
-            ],
-            RedirectUrls = new PaymentRedirectUrls { ConfirmUrl = ConfirmUrl, CancelUrl = CancelUrl },
-            Options = capture is null && payType is null
-                ? null
-                : new PaymentRequestOptions { Payment = new PaymentOptions { Capture = capture, PayType = payType } }
-        };
     }
 
     /// <summary>Requests through the client and approves on the emulator's approval page</summary>

@@ -1,6 +1,7 @@
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -9,7 +10,7 @@ public class ConfirmIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmCapturesThePaymentAndReturnsPayInfoAddingUpToTheAmount()
     {
-        var request = NewPaymentRequest(price: 150m, quantity: 3);
+        var request = PaymentRequests.Create(price: 150m, quantity: 3);
         var transactionId = await ApprovedThroughClientAsync(request);
 
         var info = await Client.ConfirmPaymentAsync(transactionId, 450m, "TWD");
@@ -31,7 +32,7 @@ public class ConfirmIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmOfAnAuthorizeOnlyRequestReturnsTheAuthorizationExpireDate()
     {
-        var request = NewPaymentRequest(capture: false);
+        var request = PaymentRequests.Create(capture: false);
         var transactionId = await ApprovedThroughClientAsync(request);
 
         var info = await Client.ConfirmPaymentAsync(transactionId, 100m, "TWD");
@@ -51,7 +52,7 @@ public class ConfirmIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmWithAnotherAmountIsACallerErrorAndLeavesThePaymentUnconfirmed()
     {
-        var transactionId = await ApprovedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ApprovedThroughClientAsync(PaymentRequests.Create());
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() => Client.ConfirmPaymentAsync(transactionId, 99m, "TWD"));
 
@@ -63,7 +64,7 @@ public class ConfirmIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmBeforeTheCustomerApprovedIs1169Ambiguous()
     {
-        var reserved = await Client.RequestPaymentAsync(NewPaymentRequest());
+        var reserved = await Client.RequestPaymentAsync(PaymentRequests.Create());
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() =>
             Client.ConfirmPaymentAsync(reserved.TransactionId, 100m, "TWD"));
@@ -75,7 +76,7 @@ public class ConfirmIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ASecondConfirmIs1172AndDoesNotChargeTwice()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() => Client.ConfirmPaymentAsync(transactionId, 100m, "TWD"));
 

@@ -3,6 +3,7 @@ using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -17,7 +18,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ADelayPastTheClientsTimeoutIsLinePayTimeoutExceptionAndNothingWasConfirmed()
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
         var transactionId = await ApprovedThroughClientAsync(request);
         Emulator.Faults.Next(LinePayEndpoint.Confirm, Fault.Delay(PastTheTimeout));
 
@@ -35,7 +36,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmAppliedThenDelayedIsATimeoutThatCheckAndDetailsResolveAsPaid()
     {
-        var request = NewPaymentRequest(price: 125m, quantity: 2);
+        var request = PaymentRequests.Create(price: 125m, quantity: 2);
         var transactionId = await ApprovedThroughClientAsync(request);
         Emulator.Faults.Next(LinePayEndpoint.Confirm, Fault.ApplyThenDelay(PastTheTimeout));
 
@@ -48,7 +49,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmAppliedThenDroppedIsATransportErrorThatCheckAndDetailsResolveAsPaid()
     {
-        var request = NewPaymentRequest(price: 125m, quantity: 2);
+        var request = PaymentRequests.Create(price: 125m, quantity: 2);
         var transactionId = await ApprovedThroughClientAsync(request);
         Emulator.Faults.Next(LinePayEndpoint.Confirm, Fault.ApplyThenAbort());
 
@@ -62,7 +63,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmAppliedThenHttp500IsATransportErrorThatCheckAndDetailsResolveAsPaid()
     {
-        var request = NewPaymentRequest(price: 125m, quantity: 2);
+        var request = PaymentRequests.Create(price: 125m, quantity: 2);
         var transactionId = await ApprovedThroughClientAsync(request);
         Emulator.Faults.Next(LinePayEndpoint.Confirm, Fault.ApplyThenHttp500());
 
@@ -94,7 +95,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task Http500IsLinePayTransportExceptionAndTheRefundWasNotMade()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
         Emulator.Faults.Next(LinePayEndpoint.Refund, Fault.Http500());
 
         var error = Assert.ThrowsAsync<LinePayTransportException>(() => Client.RefundPaymentAsync(transactionId, 10m, "TWD"));
@@ -109,7 +110,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ADroppedConnectionIsLinePayTransportExceptionAndNothingWasCaptured()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest(capture: false));
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create(capture: false));
         Emulator.Faults.Next(LinePayEndpoint.Capture, Fault.Abort());
 
         var error = Assert.ThrowsAsync<LinePayTransportException>(() => Client.CapturePaymentAsync(transactionId, 100m, "TWD"));
@@ -125,7 +126,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [TestCase("9000")]
     public async Task AnInjectedAmbiguousCodeOnConfirmIsLinePayApiExceptionClassifiedAmbiguous(string returnCode)
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
         var transactionId = await ApprovedThroughClientAsync(request);
         Emulator.Faults.Next(LinePayEndpoint.Confirm, Fault.Answer(returnCode));
 
@@ -143,7 +144,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task AnInjectedAmbiguousCodeOnRefundLeavesTheRefundUnmade()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
         Emulator.Faults.Next(LinePayEndpoint.Refund, Fault.Answer("9000"));
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() => Client.RefundPaymentAsync(transactionId, null, "TWD"));
@@ -157,7 +158,7 @@ public class FaultIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ADelayedRequestPastTheTimeoutReservesNothing()
     {
-        var request = NewPaymentRequest();
+        var request = PaymentRequests.Create();
         Emulator.Faults.Next(LinePayEndpoint.Request, Fault.Delay(PastTheTimeout));
         var client = NewClient(timeouts: new LinePayTimeouts { Request = ShortTimeout });
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LinePay.Emulator.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -9,7 +10,7 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task DetailsByTransactionIdDescribeTheConfirmedPayment()
     {
-        var request = NewPaymentRequest(price: 25m, quantity: 4);
+        var request = PaymentRequests.Create(price: 25m, quantity: 4);
         var transactionId = await ConfirmedThroughClientAsync(request);
 
         var details = (await Client.GetPaymentDetailsAsync([transactionId])).Single();
@@ -31,7 +32,7 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task DetailsByOrderIdFindTheSamePayment()
     {
-        var request = NewPaymentRequest(orderId: "ORDER 42/ä");
+        var request = PaymentRequests.Create(orderId: "ORDER 42/ä");
         var transactionId = await ConfirmedThroughClientAsync(request);
 
         var details = (await Client.GetPaymentDetailsAsync(orderIds: [request.OrderId])).Single();
@@ -44,9 +45,9 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task SeveralIdsGoAsRepeatedKeysAndEachPaymentComesBackOnce()
     {
-        var first = await ConfirmedThroughClientAsync(NewPaymentRequest());
-        var second = await ConfirmedThroughClientAsync(NewPaymentRequest(price: 10m, quantity: 1));
-        var thirdRequest = NewPaymentRequest(price: 7m, quantity: 3);
+        var first = await ConfirmedThroughClientAsync(PaymentRequests.Create());
+        var second = await ConfirmedThroughClientAsync(PaymentRequests.Create(price: 10m, quantity: 1));
+        var thirdRequest = PaymentRequests.Create(price: 7m, quantity: 3);
         var third = await ConfirmedThroughClientAsync(thirdRequest);
 
         var details = await Client.GetPaymentDetailsAsync([first, second], [thirdRequest.OrderId]);
@@ -61,7 +62,7 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task TheRefundListCarriesNegativeAmountsAndTheRefundIdsTheClientGot()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
         var partial = await Client.RefundPaymentAsync(transactionId, 40m, "TWD");
         var rest = await Client.RefundPaymentAsync(transactionId, null, "TWD");
 
@@ -79,7 +80,7 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task DetailsOfOneTransactionAreItsOwnEntry()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
         var refund = await Client.RefundPaymentAsync(transactionId, 25m, "TWD");
 
         var payment = await Client.GetPaymentDetailsAsync(transactionId);
@@ -94,7 +95,7 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task DetailsByARefundTransactionIdNameTheOriginalPayment()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
         var refund = await Client.RefundPaymentAsync(transactionId, 25m, "TWD");
 
         var details = (await Client.GetPaymentDetailsAsync([refund.RefundTransactionId])).Single();
@@ -107,7 +108,7 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task DetailsOfAPaymentNotConfirmedYetIs1150()
     {
-        var reserved = await Client.RequestPaymentAsync(NewPaymentRequest());
+        var reserved = await Client.RequestPaymentAsync(PaymentRequests.Create());
 
         var error = Assert.ThrowsAsync<LinePayApiException>(() => Client.GetPaymentDetailsAsync([reserved.TransactionId]));
 

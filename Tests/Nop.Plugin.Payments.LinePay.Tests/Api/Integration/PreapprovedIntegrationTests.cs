@@ -10,7 +10,7 @@ public class PreapprovedIntegrationTests : ClientIntegrationTest
 {
     private async Task<string> RegKeyAsync(string currency = "TWD", decimal price = 50m)
     {
-        var request = NewPaymentRequest(price: price, currency: currency, payType: "PREAPPROVED");
+        var request = PaymentRequests.Create(price: price, currency: currency, payType: "PREAPPROVED");
         var transactionId = await ApprovedThroughClientAsync(request);
         var confirmed = await Client.ConfirmPaymentAsync(transactionId, request.Amount, request.Currency);
         return confirmed.RegKey;
@@ -28,7 +28,7 @@ public class PreapprovedIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmOfAPreapprovedRequestReturnsTheRegKeyTheEmulatorIssued()
     {
-        var request = NewPaymentRequest(payType: "PREAPPROVED");
+        var request = PaymentRequests.Create(payType: "PREAPPROVED");
         var transactionId = await ApprovedThroughClientAsync(request);
 
         var info = await Client.ConfirmPaymentAsync(transactionId, request.Amount, request.Currency);

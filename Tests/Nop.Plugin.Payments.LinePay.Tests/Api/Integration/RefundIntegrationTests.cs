@@ -1,6 +1,7 @@
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -9,7 +10,7 @@ public class RefundIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task AFullRefundWithoutAmountRefundsEverything()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
 
         var info = await Client.RefundPaymentAsync(transactionId, null, "TWD");
 
@@ -27,7 +28,7 @@ public class RefundIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task RepeatedPartialRefundsAreLimitedToTheRemainder()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest(price: 100m, quantity: 3));
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create(price: 100m, quantity: 3));
 
         var first = await Client.RefundPaymentAsync(transactionId, 100m, "TWD");
         var second = await Client.RefundPaymentAsync(transactionId, 50m, "TWD");
@@ -52,7 +53,7 @@ public class RefundIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ARefundAfterTheFullRefundIs1165Final()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
         await Client.RefundPaymentAsync(transactionId, null, "TWD");
 
         var partial = Assert.ThrowsAsync<LinePayApiException>(() => Client.RefundPaymentAsync(transactionId, 1m, "TWD"));
@@ -68,7 +69,7 @@ public class RefundIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task AFullRefundAfterAPartialOneRefundsTheRemainder()
     {
-        var transactionId = await ConfirmedThroughClientAsync(NewPaymentRequest());
+        var transactionId = await ConfirmedThroughClientAsync(PaymentRequests.Create());
         await Client.RefundPaymentAsync(transactionId, 30m, "TWD");
 
         await Client.RefundPaymentAsync(transactionId, null, "TWD");

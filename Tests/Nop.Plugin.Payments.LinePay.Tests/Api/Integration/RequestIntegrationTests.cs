@@ -10,7 +10,7 @@ public class RequestIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task RequestReadsThe19DigitTransactionIdExactlyAsTheEmulatorStoredIt()
     {
-        var request = NewPaymentRequest(price: 50m, quantity: 2);
+        var request = PaymentRequests.Create(price: 50m, quantity: 2);
 
         var info = await Client.RequestPaymentAsync(request);
 
@@ -30,7 +30,7 @@ public class RequestIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task RequestReturnsTheEmulatorsApprovalPageAndAppLink()
     {
-        var info = await Client.RequestPaymentAsync(NewPaymentRequest());
+        var info = await Client.RequestPaymentAsync(PaymentRequests.Create());
 
         var stored = Emulator.Transactions.Find(info.TransactionId);
         Assert.That(info.PaymentUrl.Web, Is.EqualTo(stored.PaymentUrl.AbsoluteUri));
@@ -43,7 +43,7 @@ public class RequestIntegrationTests : ClientIntegrationTest
     public async Task ATotalWithTrailingZerosGoesOutAsAWholeTwdAmountTheEmulatorAccepts()
     {
         // The emulator refuses the literal 100.0 in TWD with 1124, so acceptance proves the client wrote 100.
-        var request = NewPaymentRequest(price: 50.00m, quantity: 2);
+        var request = PaymentRequests.Create(price: 50.00m, quantity: 2);
         request.Amount = 100.0000m;
         request.Packages[0].Amount = 100.00m;
 
@@ -56,7 +56,7 @@ public class RequestIntegrationTests : ClientIntegrationTest
     [Test]
     public void AFractionalTwdAmountIsRefusedByTheClientBeforeAnythingIsSent()
     {
-        var request = NewPaymentRequest(price: 50.25m, quantity: 2);
+        var request = PaymentRequests.Create(price: 50.25m, quantity: 2);
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => Client.RequestPaymentAsync(request));
 

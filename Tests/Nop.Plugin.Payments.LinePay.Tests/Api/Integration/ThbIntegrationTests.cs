@@ -1,6 +1,7 @@
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Api.Integration;
 
@@ -9,7 +10,7 @@ public class ThbIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ThbAmountsWithTwoDecimalsAreChargedCapturedAndRefundedExactly()
     {
-        var request = NewPaymentRequest(price: 41.15m, quantity: 3, currency: "THB", capture: false);
+        var request = PaymentRequests.Create(price: 41.15m, quantity: 3, currency: "THB", capture: false);
 
         var transactionId = await ApprovedThroughClientAsync(request);
         var confirmed = await Client.ConfirmPaymentAsync(transactionId, 123.45m, "THB");
@@ -32,7 +33,7 @@ public class ThbIntegrationTests : ClientIntegrationTest
     [Test]
     public void AThbAmountWithThreeDecimalsIsRefusedBeforeSending()
     {
-        var request = NewPaymentRequest(price: 10.005m, quantity: 2, currency: "THB");
+        var request = PaymentRequests.Create(price: 10.005m, quantity: 2, currency: "THB");
 
         Assert.ThrowsAsync<ArgumentException>(() => Client.RequestPaymentAsync(request));
 
@@ -43,7 +44,7 @@ public class ThbIntegrationTests : ClientIntegrationTest
     [Test]
     public async Task ConfirmWithTheThbAmountInAnotherScaleStillMatchesTheRequest()
     {
-        var request = NewPaymentRequest(price: 50m, quantity: 2, currency: "THB");
+        var request = PaymentRequests.Create(price: 50m, quantity: 2, currency: "THB");
         var transactionId = await ApprovedThroughClientAsync(request);
 
         var info = await Client.ConfirmPaymentAsync(transactionId, 100.00m, "THB");

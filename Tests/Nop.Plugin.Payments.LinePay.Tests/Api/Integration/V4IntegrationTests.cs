@@ -12,7 +12,7 @@ public class V4IntegrationTests : ClientIntegrationTest
     public async Task AV4RoundTripCallsV4PathsAndReadsThePaymentProvider()
     {
         var client = NewClient(LinePayApiVersion.V4);
-        var request = NewPaymentRequest(price: 60m, quantity: 5, capture: false);
+        var request = PaymentRequests.Create(price: 60m, quantity: 5, capture: false);
 
         var reserved = await client.RequestPaymentAsync(request);
         await Emulator.Customer.ApproveAsync(new Uri(reserved.PaymentUrl.Web));
@@ -50,8 +50,8 @@ public class V4IntegrationTests : ClientIntegrationTest
     public async Task V4VoidAndPreapprovedCallsUseV4Paths()
     {
         var client = NewClient(LinePayApiVersion.V4);
-        var authorized = await ConfirmedThroughClientAsync(NewPaymentRequest(capture: false), client);
-        var preapproved = NewPaymentRequest(payType: "PREAPPROVED");
+        var authorized = await ConfirmedThroughClientAsync(PaymentRequests.Create(capture: false), client);
+        var preapproved = PaymentRequests.Create(payType: "PREAPPROVED");
         var preapprovedId = await ApprovedThroughClientAsync(preapproved, client);
         var regKey = (await client.ConfirmPaymentAsync(preapprovedId, preapproved.Amount, "TWD")).RegKey;
         Emulator.Journal.Clear();
