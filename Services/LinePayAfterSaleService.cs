@@ -4,7 +4,6 @@ using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Services.Localization;
-using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
 
@@ -21,19 +20,19 @@ public abstract class LinePayAfterSaleService
         "1104", "1105", "1106", "1150", "1155", "1163", "1164", "1165", "1179", "1180", "1183", "1184", "1198", "1199", "9000"
     ];
 
-    protected readonly IOrderService _orderService;
+    protected readonly LinePayOrderNoteService _noteService;
     protected readonly ILocalizationService _localizationService;
     protected readonly LinePayClientFactory _clientFactory;
     protected readonly LinePayConfirmClaimService _claimService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
 
-    protected LinePayAfterSaleService(IOrderService orderService,
+    protected LinePayAfterSaleService(LinePayOrderNoteService noteService,
         ILocalizationService localizationService,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
     {
-        _orderService = orderService;
+        _noteService = noteService;
         _localizationService = localizationService;
         _clientFactory = clientFactory;
         _claimService = claimService;
@@ -122,20 +121,6 @@ public abstract class LinePayAfterSaleService
         var text = await _localizationService.GetResourceAsync($"{LinePayDefaults.ResourcePrefix}.{key}");
 
         return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
-    }
-
-    /// <summary>
-    /// Adds a note for the store's staff to the order
-    /// </summary>
-    protected virtual Task AddOrderNoteAsync(Order order, string note)
-    {
-        return _orderService.InsertOrderNoteAsync(new OrderNote
-        {
-            OrderId = order.Id,
-            Note = note,
-            DisplayToCustomer = false,
-            CreatedOnUtc = DateTime.UtcNow
-        });
     }
 
     private async Task<string> DescribeReturnCodeAsync(LinePayApiException exception)

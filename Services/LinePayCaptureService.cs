@@ -5,7 +5,6 @@ using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Services.Localization;
-using Nop.Services.Orders;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -16,12 +15,12 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayCaptureService : LinePayAfterSaleService
 {
-    public LinePayCaptureService(IOrderService orderService,
+    public LinePayCaptureService(LinePayOrderNoteService noteService,
         ILocalizationService localizationService,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
-        : base(orderService, localizationService, clientFactory, claimService, orderPaymentService)
+        : base(noteService, localizationService, clientFactory, claimService, orderPaymentService)
     {
     }
 
@@ -92,7 +91,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
         }
 
         var message = await GetResourceAsync("Capture.Unknown", payment.FormatAmount(), payment.TransactionId, await DescribeAsync(exception));
-        await AddOrderNoteAsync(order, message);
+        await _noteService.InsertNoteAsync(order, message);
 
         return Failed(message);
     }
@@ -109,7 +108,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
 
         var note = await GetResourceAsync(foundInDetails ? "Capture.DoneFoundInDetails" : "Capture.Done",
             payment.FormatAmount(amount), transactionId);
-        await AddOrderNoteAsync(order, note);
+        await _noteService.InsertNoteAsync(order, note);
 
         return new CapturePaymentResult
         {
@@ -131,7 +130,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
             ? await DescribeAsync(exception)
             : payment.AuthorizationExpiresOnUtc?.ToString("u", CultureInfo.InvariantCulture) ?? "-";
         var message = await GetResourceAsync("Capture.Expired", payment.TransactionId, reason);
-        await AddOrderNoteAsync(order, message);
+        await _noteService.InsertNoteAsync(order, message);
 
         return message;
     }
@@ -146,7 +145,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
         await _orderPaymentService.SaveAsync(order, payment);
 
         var message = await GetResourceAsync("Capture.Declined", payment.TransactionId, await DescribeAsync(exception));
-        await AddOrderNoteAsync(order, message);
+        await _noteService.InsertNoteAsync(order, message);
 
         return message;
     }

@@ -20,14 +20,19 @@ public class LinePayOrderNoteService
     /// <summary>
     /// Adds a note, not shown to the customer, prefixed with "LINE Pay: "
     /// </summary>
-    public virtual async Task AddNoteAsync(Order order, string note)
+    public virtual Task AddNoteAsync(Order order, string note) => InsertNoteAsync(order, $"LINE Pay: {note}");
+
+    /// <summary>
+    /// Adds the text as a note, not shown to the customer (texts from the resource files name LINE Pay themselves)
+    /// </summary>
+    public virtual async Task InsertNoteAsync(Order order, string text)
     {
         ArgumentNullException.ThrowIfNull(order);
 
         await _orderService.InsertOrderNoteAsync(new OrderNote
         {
             OrderId = order.Id,
-            Note = $"LINE Pay: {note}",
+            Note = text,
             DisplayToCustomer = false,
             CreatedOnUtc = DateTime.UtcNow
         });

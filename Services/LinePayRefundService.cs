@@ -4,7 +4,6 @@ using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Services.Localization;
-using Nop.Services.Orders;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -15,12 +14,12 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayRefundService : LinePayAfterSaleService
 {
-    public LinePayRefundService(IOrderService orderService,
+    public LinePayRefundService(LinePayOrderNoteService noteService,
         ILocalizationService localizationService,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
-        : base(orderService, localizationService, clientFactory, claimService, orderPaymentService)
+        : base(noteService, localizationService, clientFactory, claimService, orderPaymentService)
     {
     }
 
@@ -72,7 +71,7 @@ public class LinePayRefundService : LinePayAfterSaleService
 
             var message = await GetResourceAsync("Refund.Unknown", payment.FormatAmount(amount), payment.TransactionId,
                 await DescribeAsync(exception));
-            await AddOrderNoteAsync(order, message);
+            await _noteService.InsertNoteAsync(order, message);
 
             return Failed(message);
         }
@@ -108,7 +107,7 @@ public class LinePayRefundService : LinePayAfterSaleService
         payment.LastReturnCode = LinePayReturnCodes.Success;
         await _orderPaymentService.SaveAsync(order, payment);
 
-        await AddOrderNoteAsync(order, await GetResourceAsync(noteKey, payment.FormatAmount(amount), payment.TransactionId,
+        await _noteService.InsertNoteAsync(order, await GetResourceAsync(noteKey, payment.FormatAmount(amount), payment.TransactionId,
             refundTransactionId, payment.FormatAmount(payment.RefundableAmount)));
 
         return new RefundPaymentResult

@@ -3,7 +3,6 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Services.Localization;
-using Nop.Services.Orders;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -13,12 +12,12 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayVoidService : LinePayAfterSaleService
 {
-    public LinePayVoidService(IOrderService orderService,
+    public LinePayVoidService(LinePayOrderNoteService noteService,
         ILocalizationService localizationService,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
         LinePayOrderPaymentService orderPaymentService)
-        : base(orderService, localizationService, clientFactory, claimService, orderPaymentService)
+        : base(noteService, localizationService, clientFactory, claimService, orderPaymentService)
     {
     }
 
@@ -60,7 +59,7 @@ public class LinePayVoidService : LinePayAfterSaleService
                 return await VoidedAsync(order, payment, "Void.DoneFoundInDetails");
 
             var message = await GetResourceAsync("Void.Unknown", payment.TransactionId, await DescribeAsync(exception));
-            await AddOrderNoteAsync(order, message);
+            await _noteService.InsertNoteAsync(order, message);
 
             return Failed(message);
         }
@@ -78,7 +77,7 @@ public class LinePayVoidService : LinePayAfterSaleService
         payment.State = LinePayPaymentState.Voided;
         payment.VoidedOnUtc ??= DateTime.UtcNow;
         await _orderPaymentService.SaveAsync(order, payment);
-        await AddOrderNoteAsync(order, await GetResourceAsync(noteKey, payment.TransactionId));
+        await _noteService.InsertNoteAsync(order, await GetResourceAsync(noteKey, payment.TransactionId));
 
         return new VoidPaymentResult { NewPaymentStatus = PaymentStatus.Voided };
     }

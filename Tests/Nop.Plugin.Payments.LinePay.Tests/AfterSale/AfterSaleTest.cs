@@ -31,11 +31,11 @@ public abstract class AfterSaleTest : EmulatorTest
     {
         Store = new NopStore();
         Store.ConfigureLinePay(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
-        CaptureService = new LinePayCaptureService(Store.OrderService.Object, Store.LocalizationService.Object,
+        CaptureService = new LinePayCaptureService(new LinePayOrderNoteService(Store.OrderService.Object), Store.LocalizationService.Object,
             Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
-        VoidService = new LinePayVoidService(Store.OrderService.Object, Store.LocalizationService.Object,
+        VoidService = new LinePayVoidService(new LinePayOrderNoteService(Store.OrderService.Object), Store.LocalizationService.Object,
             Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
-        RefundService = new LinePayRefundService(Store.OrderService.Object, Store.LocalizationService.Object,
+        RefundService = new LinePayRefundService(new LinePayOrderNoteService(Store.OrderService.Object), Store.LocalizationService.Object,
             Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
     }
 

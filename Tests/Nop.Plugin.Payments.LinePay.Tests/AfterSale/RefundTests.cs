@@ -266,7 +266,7 @@ public class RefundTests : AfterSaleTest
         var transactionId = PaymentOf(order).TransactionId;
         Emulator.Settings.ProcessingTime = TimeSpan.FromMilliseconds(300);
         //two admins, or one admin's double click landing on two web servers: one database, separate services
-        var servers = Enumerable.Range(0, 2).Select(_ => new LinePayRefundService(Store.OrderService.Object,
+        var servers = Enumerable.Range(0, 2).Select(_ => new LinePayRefundService(new LinePayOrderNoteService(Store.OrderService.Object),
             Store.LocalizationService.Object, Store.ClientFactory, Store.Claims, Store.OrderPaymentService)).ToList();
 
         var results = await Task.WhenAll(servers.Select(server => Task.Run(() => server.RefundAsync(new RefundPaymentRequest
