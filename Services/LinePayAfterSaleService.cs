@@ -52,11 +52,8 @@ public abstract class LinePayAfterSaleService
 
         if (!await _claimService.TryClaimAsync(order, payment))
         {
-            if (!await _claimService.RestoreAbandonedAsync(order))
-                return failed(await GetResourceAsync("AfterSale.InProgress"));
-
-            payment = await _orderPaymentService.GetAsync(order);
-            if (!await _claimService.TryClaimAsync(order, payment))
+            payment = await _claimService.RestoreAndClaimAsync(order);
+            if (payment is null)
                 return failed(await GetResourceAsync("AfterSale.InProgress"));
         }
 

@@ -111,6 +111,20 @@ public class LinePayConfirmClaimService
         return true;
     }
 
+    /// <summary>
+    /// Puts back a claim its holder abandoned (see <see cref="RestoreAbandonedAsync"/>) and takes it; returns the record
+    /// as stored now, claimed, or null when the claim was not abandoned or another request took it first
+    /// </summary>
+    public virtual async Task<LinePayOrderPayment> RestoreAndClaimAsync(Order order)
+    {
+        if (!await RestoreAbandonedAsync(order))
+            return null;
+
+        var payment = await _orderPaymentService.GetAsync(order);
+
+        return await TryClaimAsync(order, payment) ? payment : null;
+    }
+
     protected virtual Task InsertClaimAsync(Order order, LinePayOrderPayment payment, int claim) =>
         _genericAttributeRepository.InsertAsync(new GenericAttribute
         {

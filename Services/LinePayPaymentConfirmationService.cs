@@ -71,11 +71,8 @@ public class LinePayPaymentConfirmationService
             if (payment is null || !IsPayable(current) || !payment.IsAwaitingConfirmation)
                 return NotToBeConfirmed(current);
 
-            if (!await _claimService.RestoreAbandonedAsync(current))
-                return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, current);
-
-            payment = await _orderPaymentService.GetAsync(current);
-            if (!await _claimService.TryClaimAsync(current, payment))
+            payment = await _claimService.RestoreAndClaimAsync(current);
+            if (payment is null)
                 return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, current);
 
             try
