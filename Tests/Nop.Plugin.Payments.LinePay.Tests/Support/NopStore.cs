@@ -367,12 +367,25 @@ public class NopStore
                 lock (_sync)
                     return Task.FromResult(_attributeRows.RemoveAll(row => matches(row)));
             });
-        //copies, as read from the database
-        GenericAttributeRepository.Setup(r => r.Table).Returns(() =>
+        GenericAttributeRepository.Setup(r => r.Table).Returns(() => RowsAsRead().AsQueryable());
+    }
+
+    // copies, read when the query runs, as from a database; nothing is materialised up front because Moq keeps every
+    // value a mock returned, and a copy of the whole table per read added up to gigabytes under load
+    private IEnumerable<GenericAttribute> RowsAsRead()
+    {
+        GenericAttribute[] rows;
+        lock (_sync)
+            rows = _attributeRows.ToArray();
+        try
         {
-            lock (_sync)
-                return _attributeRows.Select(Copy).ToList().AsQueryable();
-        });
+            foreach (var row in rows)
+                yield return Copy(row);
+        }
+        finally
+        {
+            rows = null;
+        }
     }
 
     /// <summary>
