@@ -34,7 +34,7 @@ public class LinePayConfirmClaimServiceTests
     // the services of one request, reading generic attributes through a service that caches them for the request
     private static (LinePayOrderPaymentService Payments, LinePayConfirmClaimService Claims) Request(NopStore store)
     {
-        var payments = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
+        var payments = store.NewRequestOrderPaymentService();
         return (payments, new LinePayConfirmClaimService(store.GenericAttributeRepository.Object, payments));
     }
 }

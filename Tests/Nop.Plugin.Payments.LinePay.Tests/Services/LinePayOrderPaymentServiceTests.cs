@@ -65,8 +65,7 @@ public class LinePayOrderPaymentServiceTests
         var store = new NopStore();
         var order = store.PlaceOrder(100m);
         store.SavePayment(order.Id, new LinePayOrderPayment { TransactionId = 1, State = LinePayPaymentState.Requested });
-        var thisRequest = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
-        var otherRequest = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
+        var (thisRequest, otherRequest) = (store.NewRequestOrderPaymentService(), store.NewRequestOrderPaymentService());
 
         Assert.That((await thisRequest.GetAsync(order)).State, Is.EqualTo(LinePayPaymentState.Requested));
         var paid = await otherRequest.GetAsync(order);
@@ -82,8 +81,7 @@ public class LinePayOrderPaymentServiceTests
         var store = new NopStore();
         var order = store.PlaceOrder(100m);
         store.SavePayment(order.Id, new LinePayOrderPayment { TransactionId = 1, State = LinePayPaymentState.Requested });
-        var thisRequest = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
-        var otherRequest = new LinePayOrderPaymentService(store.NewRequestGenericAttributeService(), store.GenericAttributeRepository.Object);
+        var (thisRequest, otherRequest) = (store.NewRequestOrderPaymentService(), store.NewRequestOrderPaymentService());
         await thisRequest.GetAsync(order);
         var paid = await otherRequest.GetAsync(order);
         paid.State = LinePayPaymentState.Paid;

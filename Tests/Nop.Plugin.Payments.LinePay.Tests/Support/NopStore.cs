@@ -388,6 +388,10 @@ public class NopStore
         }
     }
 
+    /// <summary>The LINE Pay record service of one request, over <see cref="NewRequestGenericAttributeService"/></summary>
+    public LinePayOrderPaymentService NewRequestOrderPaymentService() =>
+        new(NewRequestGenericAttributeService(), GenericAttributeRepository.Object);
+
     /// <summary>
     /// A generic attribute service of one request that caches as nopCommerce's does (IShortTermCacheManager): the
     /// first read of an entity's attributes is kept until this request saves one of them; a save finds the row in that
