@@ -31,12 +31,10 @@ public abstract class AfterSaleTest : EmulatorTest
     {
         Store = new NopStore();
         Store.ConfigureLinePay(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
-        CaptureService = new LinePayCaptureService(new LinePayOrderNoteService(Store.OrderService.Object), Store.LocalizationService.Object,
-            Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
-        VoidService = new LinePayVoidService(new LinePayOrderNoteService(Store.OrderService.Object), Store.LocalizationService.Object,
-            Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
-        RefundService = new LinePayRefundService(new LinePayOrderNoteService(Store.OrderService.Object), Store.LocalizationService.Object,
-            Store.ClientFactory, Store.Claims, Store.OrderPaymentService);
+        var checkout = new LinePayCheckout(Store);
+        CaptureService = checkout.Captures;
+        VoidService = checkout.Voids;
+        RefundService = checkout.Refunds;
     }
 
     /// <summary>

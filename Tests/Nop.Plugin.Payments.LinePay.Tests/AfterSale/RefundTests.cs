@@ -5,6 +5,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.AfterSale;
@@ -266,8 +267,7 @@ public class RefundTests : AfterSaleTest
         var transactionId = PaymentOf(order).TransactionId;
         Emulator.Settings.ProcessingTime = TimeSpan.FromMilliseconds(300);
         //two admins, or one admin's double click landing on two web servers: one database, separate services
-        var servers = Enumerable.Range(0, 2).Select(_ => new LinePayRefundService(new LinePayOrderNoteService(Store.OrderService.Object),
-            Store.LocalizationService.Object, Store.ClientFactory, Store.Claims, Store.OrderPaymentService)).ToList();
+        var servers = Enumerable.Range(0, 2).Select(_ => new LinePayCheckout(Store).Refunds).ToList();
 
         var results = await Task.WhenAll(servers.Select(server => Task.Run(() => server.RefundAsync(new RefundPaymentRequest
         {

@@ -52,12 +52,9 @@ public class LinePayPaymentMethodTests
             new Mock<ISettingService>().Object,
             webHelper.Object,
             new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, _settings),
-            new LinePayCaptureService(new LinePayOrderNoteService(_store.OrderService.Object), _store.LocalizationService.Object, _store.ClientFactory,
-                _store.Claims, _store.OrderPaymentService),
-            new LinePayRefundService(new LinePayOrderNoteService(_store.OrderService.Object), _store.LocalizationService.Object, _store.ClientFactory,
-                _store.Claims, _store.OrderPaymentService),
-            new LinePayVoidService(new LinePayOrderNoteService(_store.OrderService.Object), _store.LocalizationService.Object, _store.ClientFactory,
-                _store.Claims, _store.OrderPaymentService),
+            new LinePayCheckout(_store).Captures,
+            new LinePayCheckout(_store).Refunds,
+            new LinePayCheckout(_store).Voids,
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
             null, _settings);
     }

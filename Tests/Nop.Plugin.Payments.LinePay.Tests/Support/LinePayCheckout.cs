@@ -19,14 +19,20 @@ public class LinePayCheckout(NopStore store)
     /// <summary>The locker of this instance of the store; another instance of a web farm has its own</summary>
     public ILocker Locker { get; init; } = store.Locker.Object;
 
-    public LinePayOrderPaymentService OrderPayments => new(Store.GenericAttributeService.Object, Store.GenericAttributeRepository.Object);
+    public LinePayOrderPaymentService OrderPayments => Store.OrderPaymentService;
 
-    public LinePayConfirmClaimService Claims => new(Store.GenericAttributeRepository.Object, OrderPayments);
+    public LinePayConfirmClaimService Claims => Store.Claims;
 
     public LinePayOrderNoteService Notes => new(Store.OrderService.Object);
 
     public LinePayPaymentOutcomeService Outcomes => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
         Store.OrderService.Object, Notes, OrderPayments);
+
+    public LinePayCaptureService Captures => new(Notes, Store.LocalizationService.Object, Store.ClientFactory, Claims, OrderPayments);
+
+    public LinePayVoidService Voids => new(Notes, Store.LocalizationService.Object, Store.ClientFactory, Claims, OrderPayments);
+
+    public LinePayRefundService Refunds => new(Notes, Store.LocalizationService.Object, Store.ClientFactory, Claims, OrderPayments);
 
     public LinePayPaymentSettlementService Settlement => new(Notes, OrderPayments, Outcomes);
 
