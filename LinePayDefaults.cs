@@ -61,6 +61,13 @@ public static class LinePayDefaults
     public static string ConfirmClaimAttribute => "LinePay.ConfirmClaim";
 
     /// <summary>
+    /// Gets the key of the order's generic attribute that says when the scheduled task looks at its LINE Pay payment
+    /// next (the row's CreatedOrUpdatedDateUTC, so that the database finds the due ones); the value counts the visits
+    /// that found nothing new
+    /// </summary>
+    public static string NextCheckAttribute => "LinePay.NextCheck";
+
+    /// <summary>
     /// Gets the key group of an order's generic attributes
     /// </summary>
     public static string OrderKeyGroup => "Order";
@@ -78,7 +85,41 @@ public static class LinePayDefaults
     /// <summary>
     /// Gets how often the reconciliation task runs, in seconds
     /// </summary>
-    public static int ReconciliationTaskSeconds => 10 * 60;
+    public static int ReconciliationTaskSeconds => 5 * 60;
+
+    /// <summary>
+    /// Gets how many payments one run of the reconciliation task looks at, at most (the most overdue first)
+    /// </summary>
+    public static int ReconciliationBatchSize => 100;
+
+    /// <summary>
+    /// Gets how long a payment's outcome may stay open before the task gives up asking LINE Pay about it
+    /// </summary>
+    public static TimeSpan GiveUpAfter => TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Gets the longest wait between two looks at an open payment whose outcome LINE Pay keeps not telling (the wait
+    /// doubles from one task period up to this)
+    /// </summary>
+    public static TimeSpan LongestCheckInterval => TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Gets how often the task reads Payment Details of a paid or authorized payment, to mirror refunds and voids done
+    /// in LINE Pay Merchant Center
+    /// </summary>
+    public static TimeSpan MerchantCenterCheckInterval => TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Gets how long after the payment refunds done in LINE Pay Merchant Center are mirrored (LINE Pay's refund window
+    /// depends on the merchant's contract; past it nothing can be refunded any more)
+    /// </summary>
+    public static TimeSpan MerchantCenterWatchPeriod => TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Gets how long a refund the admin made from the order page is left for nopCommerce to record before the task
+    /// records it in the order itself
+    /// </summary>
+    public static TimeSpan StoreRefundGrace => TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Gets how long after its request a payment is left alone (the customer may still be on LINE Pay's page)
@@ -107,9 +148,11 @@ public static class LinePayDefaults
 
     /// <summary>
     /// Gets how long an order's LINE Pay record must stay unchanged, with its claim missing, before the claim is
-    /// considered abandoned by a holder that died (well beyond <see cref="ConfirmLockExpiration"/>)
+    /// considered abandoned by a holder that died: well beyond the longest a holder takes (a Confirm, a Check, Payment
+    /// Details and a refund at their timeouts, about two minutes), and short enough for an approved payment to be
+    /// confirmed within LINE Pay's 20 minutes
     /// </summary>
-    public static TimeSpan ClaimAbandonedAfter => TimeSpan.FromMinutes(10);
+    public static TimeSpan ClaimAbandonedAfter => TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Names of the plugin's routes

@@ -32,6 +32,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     protected readonly LinePayRefundService _refundService;
     protected readonly LinePayVoidService _voidService;
     protected readonly LinePayLocaleResourceService _localeResourceService;
+    protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayPaymentRequestService _paymentRequestService;
     protected readonly LinePayPaymentSettings _settings;
 
@@ -49,6 +50,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         LinePayRefundService refundService,
         LinePayVoidService voidService,
         LinePayLocaleResourceService localeResourceService,
+        LinePayOrderPaymentService orderPaymentService,
         LinePayPaymentRequestService paymentRequestService,
         LinePayPaymentSettings settings)
     {
@@ -62,6 +64,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         _refundService = refundService;
         _voidService = voidService;
         _localeResourceService = localeResourceService;
+        _orderPaymentService = orderPaymentService;
         _paymentRequestService = paymentRequestService;
         _settings = settings;
     }
@@ -75,6 +78,11 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     /// </summary>
     protected virtual async Task AddResourcesAndTaskAsync()
     {
+        //a setting added in 1.10, on unless the shop owner turned it off
+        var settings = new LinePayPaymentSettings { RefundPaymentsOfCancelledOrders = true };
+        if (!await _settingService.SettingExistsAsync(settings, x => x.RefundPaymentsOfCancelledOrders))
+            await _settingService.SaveSettingAsync(settings, x => x.RefundPaymentsOfCancelledOrders, clearCache: false);
+
         //the resource files are deployed beside the plugin assembly
         await _localeResourceService.AddOrUpdateResourcesAsync(Path.GetDirectoryName(PluginDescriptor.OriginalAssemblyFile));
 
@@ -174,14 +182,20 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
 
     /// <summary>
     /// Gets a value indicating whether the customer can pay a placed but unpaid order again (the "Retry payment" link);
-    /// nopCommerce itself only asks for pending, not cancelled orders
+    /// nopCommerce itself only asks for pending, not cancelled orders. Never while LINE Pay may hold money for the
+    /// order's payment (a Confirm or a refund without answer, money being given back, an outcome given up on).
     /// </summary>
-    public Task<bool> CanRePostProcessPaymentAsync(Order order)
+    public async Task<bool> CanRePostProcessPaymentAsync(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
 
         //not right after placing the order: the first redirection to LINE Pay may still be under way
-        return Task.FromResult((DateTime.UtcNow - order.CreatedOnUtc).TotalSeconds >= 5);
+        if ((DateTime.UtcNow - order.CreatedOnUtc).TotalSeconds < 5)
+            return false;
+
+        //a reservation the customer left is asked about (and finished if approved) before another one is requested
+        var payment = await _orderPaymentService.GetAsync(order);
+        return payment is null || payment.State == LinePayPaymentState.Requested || payment.Allows(LinePayPaymentEvent.NewAttempt);
     }
 
     /// <summary>
@@ -235,7 +249,8 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
             UseSandbox = true,
             ApiVersion = LinePayApiVersion.V3,
             CurrencyCode = "TWD",
-            PaymentMode = LinePayPaymentMode.CaptureImmediately
+            PaymentMode = LinePayPaymentMode.CaptureImmediately,
+            RefundPaymentsOfCancelledOrders = true
         });
 
         await AddResourcesAndTaskAsync();
@@ -251,6 +266,9 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     public override async Task UpdateAsync(string currentVersion, string targetVersion)
     {
         await AddResourcesAndTaskAsync();
+
+        //versions before 1.10 kept no list of payments for the scheduled task
+        await _orderPaymentService.ScheduleStoredAsync();
 
         await base.UpdateAsync(currentVersion, targetVersion);
     }

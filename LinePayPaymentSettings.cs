@@ -56,6 +56,13 @@ public class LinePayPaymentSettings : ISettings
     public bool CancelUnpaidOrders { get; set; }
 
     /// <summary>
+    /// Gets or sets a value indicating whether money LINE Pay holds for a cancelled or deleted order is refunded (or
+    /// its authorization voided) by the plugin; otherwise the order gets a note and the log an error, and the shop
+    /// owner gives it back by hand
+    /// </summary>
+    public bool RefundPaymentsOfCancelledOrders { get; set; }
+
+    /// <summary>
     /// Gets or sets the base address of the API to call instead of LINE Pay's own (e.g. a local emulator); empty for LINE Pay
     /// </summary>
     public string ApiBaseAddress { get; set; }

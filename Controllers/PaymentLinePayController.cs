@@ -86,6 +86,7 @@ public class PaymentLinePayController : BasePaymentController
         settings.AdditionalFee = model.AdditionalFee;
         settings.AdditionalFeePercentage = model.AdditionalFeePercentage;
         settings.CancelUnpaidOrders = model.CancelUnpaidOrders;
+        settings.RefundPaymentsOfCancelledOrders = model.RefundPaymentsOfCancelledOrders;
         settings.ApiBaseAddress = string.IsNullOrWhiteSpace(model.ApiBaseAddress) ? null : model.ApiBaseAddress.Trim();
     }
 
@@ -113,6 +114,7 @@ public class PaymentLinePayController : BasePaymentController
             AdditionalFee = settings.AdditionalFee,
             AdditionalFeePercentage = settings.AdditionalFeePercentage,
             CancelUnpaidOrders = settings.CancelUnpaidOrders,
+            RefundPaymentsOfCancelledOrders = settings.RefundPaymentsOfCancelledOrders,
             ApiBaseAddress = settings.ApiBaseAddress
         };
         await PrepareSelectListsAsync(model);
@@ -128,6 +130,7 @@ public class PaymentLinePayController : BasePaymentController
             model.AdditionalFee_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.AdditionalFee, storeScope);
             model.AdditionalFeePercentage_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.AdditionalFeePercentage, storeScope);
             model.CancelUnpaidOrders_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.CancelUnpaidOrders, storeScope);
+            model.RefundPaymentsOfCancelledOrders_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.RefundPaymentsOfCancelledOrders, storeScope);
             model.ApiBaseAddress_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.ApiBaseAddress, storeScope);
         }
 
@@ -163,6 +166,7 @@ public class PaymentLinePayController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.AdditionalFee, model.AdditionalFee_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.AdditionalFeePercentage, model.AdditionalFeePercentage_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.CancelUnpaidOrders, model.CancelUnpaidOrders_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.RefundPaymentsOfCancelledOrders, model.RefundPaymentsOfCancelledOrders_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiBaseAddress, model.ApiBaseAddress_OverrideForStore, storeScope, false);
 
         //now clear settings cache

@@ -75,6 +75,9 @@ public class PaymentLinePayReturnController : BasePaymentController
         var ordersCustomer = await IsCurrentCustomersOrderAsync(result.Order);
         switch (result.Outcome)
         {
+            //LINE Pay showed the payment approved or completed after all: it was finished like a confirm return
+            case LinePayConfirmationOutcome.Paid:
+            case LinePayConfirmationOutcome.Authorized:
             case LinePayConfirmationOutcome.AlreadyCompleted:
                 return await RedirectToCompletedAsync(result, ordersCustomer);
 

@@ -6,8 +6,9 @@ using Nop.Plugin.Payments.LinePay.Services.Api;
 namespace Nop.Plugin.Payments.LinePay.Domain;
 
 /// <summary>
-/// What the plugin keeps on an order about its current LINE Pay payment attempt. Stored as one JSON value (a generic
-/// attribute of the order) so that it is always read and written whole.
+/// What the plugin keeps on an order about its current LINE Pay payment attempt (and a summary of the earlier ones).
+/// Stored as one JSON value (a generic attribute of the order) so that it is always read and written whole; its
+/// state changes only through <see cref="Apply"/>.
 /// </summary>
 public class LinePayOrderPayment
 {
@@ -42,9 +43,29 @@ public class LinePayOrderPayment
     public LinePayPaymentMode PaymentMode { get; set; }
 
     /// <summary>
-    /// Gets or sets where the payment stands
+    /// Gets or sets where the payment stands; changed through <see cref="Apply"/> (the setter is for the stored JSON)
     /// </summary>
     public LinePayPaymentState State { get; set; }
+
+    /// <summary>
+    /// Gets or sets since when LINE Pay's outcome has been open (UTC); the age limit of the scheduled task counts from it
+    /// </summary>
+    public DateTime? OpenSinceUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets why LINE Pay's outcome is still unknown, as last noted on the order (the same reason is not noted twice)
+    /// </summary>
+    public string OpenProblem { get; set; }
+
+    /// <summary>
+    /// Gets or sets the refund sent whose outcome is not known yet (state Refunding)
+    /// </summary>
+    public LinePayPendingRefund PendingRefund { get; set; }
+
+    /// <summary>
+    /// Gets or sets the earlier attempts of the order, oldest first
+    /// </summary>
+    public List<LinePayAttempt> EarlierAttempts { get; set; } = [];
 
     /// <summary>
     /// Gets or sets the last return code LINE Pay answered for this attempt (e.g. 0000, 1172)
@@ -130,6 +151,52 @@ public class LinePayOrderPayment
     /// </summary>
     [JsonIgnore]
     public bool IsAwaitingConfirmation => State is LinePayPaymentState.Requested or LinePayPaymentState.Confirming;
+
+    /// <summary>
+    /// Moves the record by the event, as <see cref="LinePayPaymentStateMachine"/> says
+    /// </summary>
+    /// <exception cref="LinePayTransitionException">The event has no transition from the record's state</exception>
+    public void Apply(LinePayPaymentEvent @event)
+    {
+        var next = LinePayPaymentStateMachine.Next(State, @event);
+        var wasOpen = LinePayPaymentStateMachine.IsOpen(State);
+        State = next;
+        if (!LinePayPaymentStateMachine.IsOpen(next))
+        {
+            OpenSinceUtc = null;
+            OpenProblem = null;
+        }
+        else if (!wasOpen)
+            OpenSinceUtc = DateTime.UtcNow;
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the state machine accepts the event in the record's state
+    /// </summary>
+    public bool Allows(LinePayPaymentEvent @event) => LinePayPaymentStateMachine.Allows(State, @event);
+
+    /// <summary>
+    /// Gets the record of the next attempt of the order, which replaces this one
+    /// </summary>
+    /// <exception cref="LinePayTransitionException">This attempt may still take the customer's money</exception>
+    public LinePayOrderPayment NextAttempt()
+    {
+        var summary = LinePayAttempt.Of(this);
+        Apply(LinePayPaymentEvent.NewAttempt);
+
+        return new LinePayOrderPayment
+        {
+            Attempt = Attempt + 1,
+            ConfirmClaims = ConfirmClaims,
+            EarlierAttempts = [.. EarlierAttempts, summary]
+        };
+    }
+
+    /// <summary>
+    /// Gets the LINE Pay orderIds of every attempt of the order, this one last
+    /// </summary>
+    public IEnumerable<string> AllLinePayOrderIds() =>
+        EarlierAttempts.Select(attempt => attempt.LinePayOrderId).Append(LinePayOrderId).Where(id => !string.IsNullOrEmpty(id));
 
     /// <summary>
     /// Gets the amount as written on the wire, e.g. "100" for TWD, "12.5" for THB

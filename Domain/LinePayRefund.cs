@@ -16,6 +16,12 @@ public class LinePayRefund
     public decimal Amount { get; set; }
 
     /// <summary>
+    /// Gets or sets the amount nopCommerce records for the refund, in the primary store currency; null for a refund
+    /// the store did not ask for (Merchant Center, the return of money), which is converted at the payment's rate
+    /// </summary>
+    public decimal? StoreAmount { get; set; }
+
+    /// <summary>
     /// Gets or sets when LINE Pay made the refund (UTC)
     /// </summary>
     public DateTime RefundedOnUtc { get; set; }

@@ -62,6 +62,10 @@ public record ConfigurationModel : BaseNopModel
     public bool CancelUnpaidOrders { get; set; }
     public bool CancelUnpaidOrders_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Payments.LinePay.Fields.RefundPaymentsOfCancelledOrders")]
+    public bool RefundPaymentsOfCancelledOrders { get; set; }
+    public bool RefundPaymentsOfCancelledOrders_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Payments.LinePay.Fields.ApiBaseAddress")]
     public string ApiBaseAddress { get; set; }
     public bool ApiBaseAddress_OverrideForStore { get; set; }

@@ -4,6 +4,7 @@ using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
 
@@ -20,23 +21,29 @@ public abstract class LinePayAfterSaleService
         "1104", "1105", "1106", "1150", "1155", "1163", "1164", "1165", "1179", "1180", "1183", "1184", "1198", "1199", "9000"
     ];
 
-    protected readonly LinePayOrderNoteService _noteService;
     protected readonly ILocalizationService _localizationService;
+    protected readonly ILogger _logger;
     protected readonly LinePayClientFactory _clientFactory;
     protected readonly LinePayConfirmClaimService _claimService;
+    protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
+    protected readonly LinePayPaymentScheduleService _scheduleService;
 
-    protected LinePayAfterSaleService(LinePayOrderNoteService noteService,
-        ILocalizationService localizationService,
+    protected LinePayAfterSaleService(ILocalizationService localizationService,
+        ILogger logger,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
-        LinePayOrderPaymentService orderPaymentService)
+        LinePayOrderNoteService noteService,
+        LinePayOrderPaymentService orderPaymentService,
+        LinePayPaymentScheduleService scheduleService)
     {
-        _noteService = noteService;
         _localizationService = localizationService;
+        _logger = logger;
         _clientFactory = clientFactory;
         _claimService = claimService;
+        _noteService = noteService;
         _orderPaymentService = orderPaymentService;
+        _scheduleService = scheduleService;
     }
 
     /// <summary>
@@ -95,6 +102,16 @@ public abstract class LinePayAfterSaleService
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Refuses an operation the payment's state does not allow: the admin reads the message, the log keeps it
+    /// </summary>
+    protected virtual async Task<string> RefuseAsync(Order order, LinePayOrderPayment payment, LinePayPaymentEvent @event, string message)
+    {
+        await _logger.WarningAsync($"LINE Pay: {@event} of order {order.Id} refused, the payment is {payment.State}: {message}");
+
+        return message;
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -15,12 +16,14 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayCaptureService : LinePayAfterSaleService
 {
-    public LinePayCaptureService(LinePayOrderNoteService noteService,
-        ILocalizationService localizationService,
+    public LinePayCaptureService(ILocalizationService localizationService,
+        ILogger logger,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
-        LinePayOrderPaymentService orderPaymentService)
-        : base(noteService, localizationService, clientFactory, claimService, orderPaymentService)
+        LinePayOrderNoteService noteService,
+        LinePayOrderPaymentService orderPaymentService,
+        LinePayPaymentScheduleService scheduleService)
+        : base(localizationService, logger, clientFactory, claimService, noteService, orderPaymentService, scheduleService)
     {
     }
 
@@ -37,8 +40,9 @@ public class LinePayCaptureService : LinePayAfterSaleService
     protected virtual async Task<CapturePaymentResult> CaptureClaimedAsync(CapturePaymentRequest request, LinePayOrderPayment payment)
     {
         var order = request.Order;
-        if (payment.State != LinePayPaymentState.Authorized)
-            return Failed(await GetResourceAsync("Capture.NotAuthorized", payment.State));
+        if (!payment.Allows(LinePayPaymentEvent.CaptureRequested))
+            return Failed(await RefuseAsync(order, payment, LinePayPaymentEvent.CaptureRequested,
+                await GetResourceAsync("Capture.NotAuthorized", payment.State)));
         if (payment.AuthorizationExpiresOnUtc <= DateTime.UtcNow)
             return Failed(await ExpireAsync(order, payment, null));
 
@@ -82,11 +86,11 @@ public class LinePayCaptureService : LinePayAfterSaleService
         var details = await ReadPaymentAsync(client, payment);
         switch (details?.PayStatus)
         {
-            case "CAPTURE":
+            case LinePayPayStatus.Capture:
                 return await CapturedAsync(order, payment, payment.TransactionId, details.PayInfo, true);
-            case "EXPIRED_AUTHORIZATION":
+            case LinePayPayStatus.ExpiredAuthorization:
                 return Failed(await ExpireAsync(order, payment, exception));
-            case "VOIDED_AUTHORIZATION":
+            case LinePayPayStatus.VoidedAuthorization:
                 return Failed(await CancelledByLinePayAsync(order, payment, exception));
         }
 
@@ -100,7 +104,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
         IList<PayInfo> payInfo, bool foundInDetails)
     {
         var amount = payInfo.Count > 0 ? payInfo.Sum(info => info.Amount) : payment.Amount;
-        payment.State = LinePayPaymentState.Paid;
+        payment.Apply(LinePayPaymentEvent.Captured);
         payment.CapturedAmount = amount;
         payment.CapturedOnUtc = DateTime.UtcNow;
         payment.LastReturnCode = LinePayReturnCodes.Success;
@@ -120,7 +124,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
 
     private async Task<string> ExpireAsync(Order order, LinePayOrderPayment payment, LinePayException exception)
     {
-        payment.State = LinePayPaymentState.AuthorizationExpired;
+        payment.Apply(LinePayPaymentEvent.AuthorizationExpired);
         if (exception is LinePayApiException api)
             payment.LastReturnCode = api.ReturnCode;
         await _orderPaymentService.SaveAsync(order, payment);
@@ -138,7 +142,7 @@ public class LinePayCaptureService : LinePayAfterSaleService
     // LINE Pay cancels the authorization itself when the card issuer declines the capture
     private async Task<string> CancelledByLinePayAsync(Order order, LinePayOrderPayment payment, LinePayException exception)
     {
-        payment.State = LinePayPaymentState.Voided;
+        payment.Apply(LinePayPaymentEvent.Voided);
         payment.VoidedOnUtc = DateTime.UtcNow;
         if (exception is LinePayApiException api)
             payment.LastReturnCode = api.ReturnCode;

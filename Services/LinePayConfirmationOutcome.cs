@@ -42,12 +42,23 @@ public enum LinePayConfirmationOutcome
     Refused,
 
     /// <summary>
-    /// LINE Pay's confirmation did not match the amount requested; the money was returned and the order stays pending
+    /// LINE Pay's confirmation did not match the amount requested; the money is given back and the order stays pending
     /// </summary>
     AmountMismatch,
 
     /// <summary>
-    /// The order can no longer be paid with this transaction (order cancelled, or the attempt failed or was cancelled)
+    /// LINE Pay took the payment of an order that was cancelled or deleted meanwhile; the money is given back
+    /// </summary>
+    OrderCancelled,
+
+    /// <summary>
+    /// LINE Pay took the payment of an order that was cancelled or deleted meanwhile; the shop gives it back by hand
+    /// (setting "Refund payments of cancelled orders" off)
+    /// </summary>
+    MoneyHeld,
+
+    /// <summary>
+    /// The order can no longer be paid with this transaction (order cancelled, or the attempt ended without payment)
     /// </summary>
     NotPayable,
 

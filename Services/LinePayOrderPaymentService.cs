@@ -27,22 +27,32 @@ public class LinePayOrderPaymentService
 
     protected readonly IGenericAttributeService _genericAttributeService;
     protected readonly IRepository<GenericAttribute> _genericAttributeRepository;
+    protected readonly LinePayPaymentScheduleService _scheduleService;
 
     public LinePayOrderPaymentService(IGenericAttributeService genericAttributeService,
-        IRepository<GenericAttribute> genericAttributeRepository)
+        IRepository<GenericAttribute> genericAttributeRepository,
+        LinePayPaymentScheduleService scheduleService)
     {
         _genericAttributeService = genericAttributeService;
         _genericAttributeRepository = genericAttributeRepository;
+        _scheduleService = scheduleService;
     }
 
     /// <summary>
     /// Gets the LINE Pay payment of the order, or null when none was requested
     /// </summary>
-    public virtual async Task<LinePayOrderPayment> GetAsync(Order order)
+    public virtual Task<LinePayOrderPayment> GetAsync(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
 
-        var orderId = order.Id;
+        return GetAsync(order.Id);
+    }
+
+    /// <summary>
+    /// Gets the LINE Pay payment of the order with this identifier (a deleted order's too), or null when none was requested
+    /// </summary>
+    public virtual async Task<LinePayOrderPayment> GetAsync(int orderId)
+    {
         var attribute = await _genericAttributeRepository.Table.FirstOrDefaultAsync(attribute => attribute.EntityId == orderId
             && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.OrderPaymentAttribute
             && attribute.StoreId == 0);
@@ -51,7 +61,8 @@ public class LinePayOrderPaymentService
     }
 
     /// <summary>
-    /// Saves the LINE Pay payment of the order, replacing the one stored; <see cref="LinePayOrderPayment.UpdatedOnUtc"/> is set to now
+    /// Saves the LINE Pay payment of the order, replacing the one stored, and puts it on the scheduled task's to-do list
+    /// for when something is next to do (<see cref="LinePayPaymentSchedule"/>); <see cref="LinePayOrderPayment.UpdatedOnUtc"/> is set to now
     /// </summary>
     public virtual async Task SaveAsync(Order order, LinePayOrderPayment payment)
     {
@@ -59,9 +70,40 @@ public class LinePayOrderPaymentService
         ArgumentNullException.ThrowIfNull(payment);
 
         payment.UpdatedOnUtc = DateTime.UtcNow;
+        //the to-do entry is written before the record and removed after it: a server that dies between the two leaves
+        //the task an entry too many (it finds nothing to do), never a payment it does not know about
+        var next = LinePayPaymentSchedule.NextCheckOnUtc(payment, payment.UpdatedOnUtc);
+        if (next is { } due)
+            await _scheduleService.ScheduleAsync(order.Id, due);
+
         //the row, created when the payment is requested and never deleted, is in every list the service has read since,
         //so it is updated by its id with the whole new value, however old the rest of that list is
         await _genericAttributeService.SaveAttributeAsync(order, LinePayDefaults.OrderPaymentAttribute, Serialize(payment));
+
+        if (next is null)
+            await _scheduleService.UnscheduleAsync(order.Id);
+    }
+
+    /// <summary>
+    /// Puts every stored record that has something left to do on the scheduled task's list (for records saved by a
+    /// version of the plugin that kept no list)
+    /// </summary>
+    /// <returns>How many records were put on the list</returns>
+    public virtual async Task<int> ScheduleStoredAsync()
+    {
+        var rows = await _genericAttributeRepository.Table.Where(attribute => attribute.KeyGroup == LinePayDefaults.OrderKeyGroup
+            && attribute.Key == LinePayDefaults.OrderPaymentAttribute && attribute.StoreId == 0).ToListAsync();
+        var scheduled = 0;
+        foreach (var row in rows)
+        {
+            if (Deserialize(row.Value) is not { } payment || LinePayPaymentSchedule.NextCheckOnUtc(payment, DateTime.UtcNow) is not { } due)
+                continue;
+
+            await _scheduleService.ScheduleAsync(row.EntityId, due);
+            scheduled++;
+        }
+
+        return scheduled;
     }
 
     /// <summary>

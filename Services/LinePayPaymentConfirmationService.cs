@@ -1,42 +1,32 @@
-using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
-using Nop.Services.Orders;
+using Nop.Plugin.Payments.LinePay.Services.Api;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
-/// The one way a LINE Pay payment is finished, whoever asks (the customer's return, a retried payment, the
-/// reconciliation task): decides who may change the payment and which way it is settled. Confirm is called at most
-/// once per transaction: under nopCommerce's lock, and holding the payment's claim (atomic in the database, so across
-/// instances too), the record is moved to Confirming (and saved) before the call, and a Confirming record is only
-/// settled by asking Check and Payment Details (<see cref="LinePayPaymentSettlementService"/>).
+/// The one way a customer's LINE Pay payment is finished, whoever asks (the customer's confirm or cancel return, a
+/// retried payment, the scheduled task): decides which way it is settled. Confirm is called at most once per
+/// transaction: holding the order's lock and the payment's claim (<see cref="LinePayPaymentLockService"/>), the record
+/// is moved to Confirming (and saved) before the call, and a Confirming record is only settled by asking Check and
+/// Payment Details (<see cref="LinePayPaymentSettlementService"/>).
 /// </summary>
 public class LinePayPaymentConfirmationService
 {
-    protected readonly ILocker _locker;
-    protected readonly IOrderService _orderService;
     protected readonly LinePayClientFactory _clientFactory;
-    protected readonly LinePayConfirmClaimService _claimService;
-    protected readonly LinePayOrderNoteService _noteService;
-    protected readonly LinePayOrderPaymentService _orderPaymentService;
+    protected readonly LinePayPaymentLockService _lockService;
+    protected readonly LinePayPaymentOutcomeService _outcomeService;
     protected readonly LinePayPaymentSettlementService _settlementService;
 
-    public LinePayPaymentConfirmationService(ILocker locker,
-        IOrderService orderService,
-        LinePayClientFactory clientFactory,
-        LinePayConfirmClaimService claimService,
-        LinePayOrderNoteService noteService,
-        LinePayOrderPaymentService orderPaymentService,
+    public LinePayPaymentConfirmationService(LinePayClientFactory clientFactory,
+        LinePayPaymentLockService lockService,
+        LinePayPaymentOutcomeService outcomeService,
         LinePayPaymentSettlementService settlementService)
     {
-        _locker = locker;
-        _orderService = orderService;
         _clientFactory = clientFactory;
-        _claimService = claimService;
-        _noteService = noteService;
-        _orderPaymentService = orderPaymentService;
+        _lockService = lockService;
+        _outcomeService = outcomeService;
         _settlementService = settlementService;
     }
 
@@ -44,140 +34,108 @@ public class LinePayPaymentConfirmationService
 
     /// <summary>
     /// Finishes the stored LINE Pay payment of the order: confirms a Requested one, settles a Confirming one with
-    /// Check and Payment Details. Safe to call again at any time; used by the confirm return and by a retried payment.
+    /// Check and Payment Details. Safe to call again at any time; used by the confirm return.
     /// </summary>
     public virtual Task<LinePayConfirmationResult> ConfirmOrderAsync(Order order) =>
-        WithLockAsync(order, () => ConfirmLockedAsync(order.OrderGuid, checkFirst: false));
+        WithClaimAsync(order, (current, payment) => FinishAsync(current, payment, checkFirst: false));
 
     /// <summary>
-    /// Finishes the stored LINE Pay payment of the order when nobody saw the customer approve it (the reconciliation
-    /// task, a retried payment): asks Check first and confirms only an approved payment; a reservation the customer
-    /// is still looking at is left alone
+    /// Finishes the stored LINE Pay payment of the order when nobody saw the customer approve it (a retried payment,
+    /// the scheduled task): asks Check first and confirms only an approved payment; a reservation the customer is
+    /// still looking at is left alone
     /// </summary>
     public virtual Task<LinePayConfirmationResult> SettleOrderAsync(Order order) =>
-        WithLockAsync(order, () => ConfirmLockedAsync(order.OrderGuid, checkFirst: true));
+        WithClaimAsync(order, (current, payment) => FinishAsync(current, payment, checkFirst: true));
 
     /// <summary>
-    /// Settles a payment whose claim was lost with the request that held it (its server died): once the record has
-    /// been idle long enough the claim is put back and taken, and LINE Pay is only asked (Check, Payment Details):
-    /// a payment LINE Pay completed is marked paid, an ended one noted, an approved one left for the next attempt
-    /// to confirm. Answers InProgress while the claim's holder may still be at work.
-    /// </summary>
-    public virtual Task<LinePayConfirmationResult> SettleAbandonedAsync(Order order) =>
-        WithLockAsync(order, async () =>
-        {
-            var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
-            var payment = await _orderPaymentService.GetAsync(current);
-            if (payment is null || !IsPayable(current) || !payment.IsAwaitingConfirmation)
-                return NotToBeConfirmed(current);
-
-            payment = await _claimService.RestoreAndClaimAsync(current);
-            if (payment is null)
-                return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, current);
-
-            try
-            {
-                var client = await _clientFactory.CreateClientAsync(current.StoreId);
-                return await _settlementService.SettleFromStatusAsync(current, payment, client, confirmIfApproved: false);
-            }
-            finally
-            {
-                await _claimService.ReleaseAsync(current, payment);
-            }
-        });
-
-    /// <summary>
-    /// Marks the order's Requested LINE Pay payment as cancelled by the customer (the cancel return); the order stays
-    /// pending. A payment already past Requested, or being confirmed elsewhere, is left as it is.
+    /// Takes the customer's cancel return. The return needs no more than the orderId, so LINE Pay is asked first: the
+    /// attempt is marked cancelled only when LINE Pay shows it cancelled or ended; an approved payment is confirmed,
+    /// a completed one settled, and one LINE Pay cannot tell about is left for the scheduled task.
     /// </summary>
     public virtual Task<LinePayConfirmationResult> CancelOrderAsync(Order order) =>
-        WithLockAsync(order, async () =>
+        WithClaimAsync(order, async (current, payment) =>
         {
-            var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
-            var payment = await _orderPaymentService.GetAsync(current);
-            if (payment?.State != LinePayPaymentState.Requested)
-                return NotToBeConfirmed(current);
+            var client = await _clientFactory.CreateClientAsync(current.StoreId);
+            var (status, unknown) = await _settlementService.CheckAsync(current, payment, client);
 
-            //a confirm on another server holds the claim: its answer from LINE Pay decides, not this return
-            if (!await _claimService.TryClaimAsync(current, payment))
-                return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, current);
+            //what the customer did is what they see; the scheduled task settles the record once LINE Pay tells
+            if (unknown is not null)
+                return unknown with { Outcome = LinePayConfirmationOutcome.Cancelled };
 
-            try
+            switch (status)
             {
-                payment.State = LinePayPaymentState.Cancelled;
-                await _orderPaymentService.SaveAsync(current, payment);
-                await _noteService.AddNoteAsync(current, $"the customer cancelled the payment on LINE Pay (transaction {payment.TransactionId}). The order stays pending.");
-                return new LinePayConfirmationResult(LinePayConfirmationOutcome.Cancelled, current);
+                case PaymentRequestStatus.Reserved:
+                    return new LinePayConfirmationResult(LinePayConfirmationOutcome.Cancelled, current);
+
+                case PaymentRequestStatus.CancelledOrExpired:
+                    return await _outcomeService.NotPaidAsync(current, payment, LinePayPaymentEvent.CustomerCancelled, LinePayReturnCodes.CancelledOrExpired,
+                        $"the customer cancelled the payment on LINE Pay (transaction {payment.TransactionId}, {LinePayReturnCodes.CancelledOrExpired}); nothing was paid. The order stays pending.");
+                case PaymentRequestStatus.Failed:
+                    return await _outcomeService.NotPaidAsync(current, payment, LinePayPaymentEvent.CustomerCancelled, LinePayReturnCodes.Failed,
+                        $"the payment failed on LINE Pay and the customer came back without paying (transaction {payment.TransactionId}, {LinePayReturnCodes.Failed}); nothing was paid. The order stays pending.");
+
+                //approved or completed after all (another tab, the LINE app): finished like a confirm return
+                default:
+                    return await _settlementService.SettleAsync(current, payment, client, status, WaitsForPayment(current));
             }
-            finally
-            {
-                await _claimService.ReleaseAsync(current, payment);
-            }
-        });
+        }, requireRequested: true);
+
+    /// <summary>
+    /// Gets the outcome a finished (or given up) payment stands for, for whoever arrives after it was settled
+    /// </summary>
+    public static LinePayConfirmationResult ResultOf(Order order, LinePayOrderPayment payment) => payment.State switch
+    {
+        LinePayPaymentState.Paid or LinePayPaymentState.Authorized or LinePayPaymentState.Refunding
+            => new(IsSettled(order) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.InProgress, order),
+        LinePayPaymentState.ReturnDue => new(LinePayOrderSyncService.CanTakeMoney(order)
+            ? LinePayConfirmationOutcome.AmountMismatch : LinePayConfirmationOutcome.OrderCancelled, order),
+        LinePayPaymentState.HeldForCancelledOrder => new(LinePayConfirmationOutcome.MoneyHeld, order),
+        LinePayPaymentState.Requested or LinePayPaymentState.Confirming or LinePayPaymentState.GivenUp
+            => new(LinePayConfirmationOutcome.Unknown, order),
+        _ => new(IsSettled(order) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, order)
+    };
+
+    /// <summary>
+    /// Gets a value indicating whether the order still waits for a LINE Pay payment: neither cancelled nor deleted,
+    /// and its payment pending (an order the admin marked paid meanwhile is not charged)
+    /// </summary>
+    public static bool WaitsForPayment(Order order) =>
+        LinePayOrderSyncService.CanTakeMoney(order) && order.PaymentStatus == PaymentStatus.Pending;
 
     #endregion
 
     #region Utilities
 
-    // runs the action under nopCommerce's lock of the order; when another request holds it, tells where the order stands
-    protected virtual async Task<LinePayConfirmationResult> WithLockAsync(Order order, Func<Task<LinePayConfirmationResult>> action)
+    protected virtual async Task<LinePayConfirmationResult> FinishAsync(Order order, LinePayOrderPayment payment, bool checkFirst)
     {
-        ArgumentNullException.ThrowIfNull(order);
-
-        LinePayConfirmationResult result = null;
-        var locked = await _locker.PerformActionWithLockAsync(string.Format(LinePayDefaults.ConfirmLockKey, order.OrderGuid),
-            LinePayDefaults.ConfirmLockExpiration, async () => result = await action());
-        if (locked && result is not null)
-            return result;
-
-        var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid);
-        return new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.InProgress, current);
-    }
-
-    protected virtual async Task<LinePayConfirmationResult> ConfirmLockedAsync(Guid orderGuid, bool checkFirst)
-    {
-        //read again under the lock: another request may have finished the payment meanwhile
-        var order = await _orderService.GetOrderByGuidAsync(orderGuid);
-        var payment = await _orderPaymentService.GetAsync(order);
-        if (payment is null)
-            return new LinePayConfirmationResult(LinePayConfirmationOutcome.Rejected);
-
-        if (payment.IsConfirmed)
-            return new LinePayConfirmationResult(LinePayConfirmationOutcome.AlreadyCompleted, order);
-
-        if (!IsPayable(order))
-            return NotToBeConfirmed(order);
-
         if (!payment.IsAwaitingConfirmation)
-            return new LinePayConfirmationResult(LinePayConfirmationOutcome.NotPayable, order);
+            return ResultOf(order, payment);
 
-        //another instance of the web farm may have passed its own lock: only the holder of the claim goes on
-        if (!await _claimService.TryClaimAsync(order, payment))
-            return new LinePayConfirmationResult(LinePayConfirmationOutcome.InProgress, order);
-
-        try
+        //no Confirm was ever sent for a Requested payment: an order that does not wait for it any more simply lets it go
+        if (payment.State == LinePayPaymentState.Requested && !WaitsForPayment(order))
         {
-            var client = await _clientFactory.CreateClientAsync(order.StoreId);
-
-            //past LINE Pay's reservation lifetime an approval is unlikely to be still open: ask before sending Confirm
-            if (payment.State == LinePayPaymentState.Confirming || checkFirst
-                || DateTime.UtcNow - payment.RequestedOnUtc >= LinePayDefaults.ReservationLifetime)
-                return await _settlementService.SettleFromStatusAsync(order, payment, client, confirmIfApproved: true);
-
-            return await _settlementService.SendConfirmAsync(order, payment, client);
+            return await _outcomeService.NotPaidAsync(order, payment, LinePayPaymentEvent.OrderCancelled, payment.LastReturnCode,
+                $"order {order.CustomOrderNumber} no longer waits for a payment ({order.OrderStatus}, {order.PaymentStatus}); transaction {payment.TransactionId} is not confirmed and nothing was paid.");
         }
-        finally
-        {
-            await _claimService.ReleaseAsync(order, payment);
-        }
+
+        var client = await _clientFactory.CreateClientAsync(order.StoreId);
+
+        //past LINE Pay's reservation lifetime an approval is unlikely to be still open: ask before sending Confirm
+        if (payment.State == LinePayPaymentState.Confirming || checkFirst
+            || DateTime.UtcNow - payment.RequestedOnUtc >= LinePayDefaults.ReservationLifetime)
+            return await _settlementService.SettleFromStatusAsync(order, payment, client, WaitsForPayment(order));
+
+        return await _settlementService.SendConfirmAsync(order, payment, client);
     }
 
-    protected static bool IsPayable(Order order) =>
-        !order.Deleted && order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending;
-
-    // an order that is not (or no longer) waiting for this payment: paid already, or not payable
-    protected static LinePayConfirmationResult NotToBeConfirmed(Order order) =>
-        new(IsSettled(order) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.NotPayable, order);
+    protected virtual Task<LinePayConfirmationResult> WithClaimAsync(Order order,
+        Func<Order, LinePayOrderPayment, Task<LinePayConfirmationResult>> action, bool requireRequested = false) =>
+        _lockService.RunAsync(order,
+            (current, payment) => payment is null ? new LinePayConfirmationResult(LinePayConfirmationOutcome.Rejected)
+                : (requireRequested ? payment.State != LinePayPaymentState.Requested : !payment.IsAwaitingConfirmation) ? ResultOf(current, payment)
+                : null,
+            action,
+            current => new LinePayConfirmationResult(IsSettled(current) ? LinePayConfirmationOutcome.AlreadyCompleted : LinePayConfirmationOutcome.InProgress, current));
 
     protected static bool IsSettled(Order order) =>
         order is not null && order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.Authorized;

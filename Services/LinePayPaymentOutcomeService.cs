@@ -2,145 +2,191 @@ using System.Globalization;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
-using Nop.Plugin.Payments.LinePay.Services.Api.Models;
+using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
-/// Writes LINE Pay's answer about a payment into the order and its record: paid or authorized when payInfo adds up to
-/// the amount requested, the money returned when it does not, refused, or still unknown. The caller holds the
-/// payment's claim.
+/// Writes LINE Pay's answer about a payment into its record and the order: the order takes money LINE Pay holds when
+/// the amounts add up and the order (read again) is still open; otherwise the money is given back, or held for the shop
+/// owner when the store does not give back payments of cancelled orders by itself. The caller holds the payment's claim.
 /// </summary>
 public class LinePayPaymentOutcomeService
 {
     protected readonly ILogger _logger;
-    protected readonly IOrderProcessingService _orderProcessingService;
     protected readonly IOrderService _orderService;
+    protected readonly ISettingService _settingService;
+    protected readonly LinePayMoneyReturnService _moneyReturnService;
     protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
+    protected readonly LinePayOrderSyncService _orderSyncService;
 
     public LinePayPaymentOutcomeService(ILogger logger,
-        IOrderProcessingService orderProcessingService,
         IOrderService orderService,
+        ISettingService settingService,
+        LinePayMoneyReturnService moneyReturnService,
         LinePayOrderNoteService noteService,
-        LinePayOrderPaymentService orderPaymentService)
+        LinePayOrderPaymentService orderPaymentService,
+        LinePayOrderSyncService orderSyncService)
     {
         _logger = logger;
-        _orderProcessingService = orderProcessingService;
         _orderService = orderService;
+        _settingService = settingService;
+        _moneyReturnService = moneyReturnService;
         _noteService = noteService;
         _orderPaymentService = orderPaymentService;
+        _orderSyncService = orderSyncService;
     }
 
     /// <summary>
-    /// Finishes a payment LINE Pay confirmed: marks the order paid (capture) or authorized when payInfo adds up to
-    /// the amount requested; otherwise returns the money
+    /// LINE Pay confirmed the payment (Confirm's answer, or Check and Payment Details): the order is marked paid or
+    /// authorized when what LINE Pay holds matches the request and the order can still take it
     /// </summary>
-    public virtual async Task<LinePayConfirmationResult> FinishAsync(Order order, LinePayOrderPayment payment, LinePayClient client,
-        IList<PayInfo> payInfo, DateTimeOffset? authorizationExpireDate)
+    public virtual async Task<LinePayConfirmationResult> TakeAsync(Order order, LinePayOrderPayment payment, LinePayClient client,
+        LinePayTransactionFacts facts)
     {
-        var paid = payInfo?.Sum(info => info.Amount) ?? 0m;
-        if (paid != payment.Amount)
-            return await ReturnMoneyAsync(order, payment, client,
-                $"LINE Pay's payInfo adds up to {paid.ToString(CultureInfo.InvariantCulture)} {payment.Currency}, not the {payment.FormatAmount()} requested");
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+        ArgumentNullException.ThrowIfNull(facts);
 
-        var capture = payment.PaymentMode == LinePayPaymentMode.CaptureImmediately;
-        var transactionId = payment.TransactionId.ToString(CultureInfo.InvariantCulture);
-        var methods = string.Join(", ", payInfo.Select(info => info.Method).Where(method => !string.IsNullOrEmpty(method)));
-
-        order.AuthorizationTransactionId = transactionId;
-        order.AuthorizationTransactionResult = $"LINE Pay {(capture ? "captured" : "authorized")} {payment.FormatAmount()}";
-        if (capture)
+        switch (facts.PayStatus)
         {
-            order.CaptureTransactionId = transactionId;
-            order.CaptureTransactionResult = order.AuthorizationTransactionResult;
+            case LinePayPayStatus.VoidedAuthorization:
+                return await EndedAsync(order, payment, LinePayPaymentEvent.Voided, "was voided on LINE Pay (LINE Pay Merchant Center)");
+            case LinePayPayStatus.ExpiredAuthorization:
+                return await EndedAsync(order, payment, LinePayPaymentEvent.AuthorizationExpired, "expired on LINE Pay uncaptured");
         }
-        await _orderService.UpdateOrderAsync(order);
 
-        payment.ConfirmedOnUtc = DateTime.UtcNow;
+        if (facts.PaidAmount != payment.Amount || (facts.Currency is not null && facts.Currency != payment.Currency))
+        {
+            var paid = $"{facts.PaidAmount.ToString(CultureInfo.InvariantCulture)} {facts.Currency ?? payment.Currency}";
+            return await ReturnMoneyAsync(order, payment, client, LinePayConfirmationOutcome.AmountMismatch,
+                $"LINE Pay took {paid} for transaction {payment.TransactionId}, not the {payment.FormatAmount()} requested");
+        }
+
+        if (facts.RefundedAmount >= facts.PaidAmount)
+        {
+            LinePayRefundMirror.Apply(payment, facts.Refunds, DateTime.UtcNow);
+            return await EndedAsync(order, payment, null, "was refunded in full on LINE Pay (LINE Pay Merchant Center)");
+        }
+
+        var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid) ?? order;
+        if (!LinePayOrderSyncService.CanTakeMoney(current))
+            return await MoneyForCancelledOrderAsync(current, payment, client);
+
+        var capture = facts.PayStatus == LinePayPayStatus.Capture;
+        payment.ConfirmedOnUtc ??= DateTime.UtcNow;
         payment.LastReturnCode = LinePayReturnCodes.Success;
-        payment.AuthorizationExpiresOnUtc = capture ? null : authorizationExpireDate?.UtcDateTime;
-        await _noteService.AddNoteAsync(order, $"payment {(capture ? "captured" : "authorized")}: transaction {transactionId}, {payment.FormatAmount()}" +
-            (string.IsNullOrEmpty(methods) ? "." : $" ({methods})."));
+        payment.AuthorizationExpiresOnUtc = capture ? null : facts.AuthorizationExpireDate?.UtcDateTime;
+        payment.Apply(capture ? LinePayPaymentEvent.Captured : LinePayPaymentEvent.Authorized);
+        var refunds = LinePayRefundMirror.Apply(payment, facts.Refunds, DateTime.UtcNow);
+        await _orderPaymentService.SaveAsync(current, payment);
 
-        if (capture)
+        await _noteService.AddNoteAsync(current, $"payment {(capture ? "captured" : "authorized")}: transaction {payment.TransactionId}, {payment.FormatAmount()}" +
+            (string.IsNullOrEmpty(facts.Methods) ? "." : $" ({facts.Methods})."));
+        if (!capture)
         {
-            if (_orderProcessingService.CanMarkOrderAsPaid(order))
-                await _orderProcessingService.MarkOrderAsPaidAsync(order);
-        }
-        else
-        {
-            if (_orderProcessingService.CanMarkOrderAsAuthorized(order))
-                await _orderProcessingService.MarkAsAuthorizedAsync(order);
-            await _noteService.AddNoteAsync(order, payment.AuthorizationExpiresOnUtc is { } expiry
+            await _noteService.AddNoteAsync(current, payment.AuthorizationExpiresOnUtc is { } expiry
                 ? $"the authorization {LinePayOrderNoteService.DescribeExpiry(expiry)}"
                 : "LINE Pay did not say when the authorization expires; capture or void it soon.");
         }
 
-        payment.State = capture ? LinePayPaymentState.Paid : LinePayPaymentState.Authorized;
-        await _orderPaymentService.SaveAsync(order, payment);
+        current = await _orderSyncService.SyncAsync(current, payment, refunds);
 
-        return new LinePayConfirmationResult(capture ? LinePayConfirmationOutcome.Paid : LinePayConfirmationOutcome.Authorized, order);
+        return new LinePayConfirmationResult(capture ? LinePayConfirmationOutcome.Paid : LinePayConfirmationOutcome.Authorized, current);
     }
 
     /// <summary>
-    /// LINE Pay took a payment that does not match the order: gives the money back at once (refund or void) and
-    /// leaves the order pending
+    /// LINE Pay holds money for an order that was cancelled or deleted: it is given back when the store's setting says
+    /// so, otherwise the order is noted and an error logged for the shop owner
     /// </summary>
-    public virtual async Task<LinePayConfirmationResult> ReturnMoneyAsync(Order order, LinePayOrderPayment payment, LinePayClient client, string problem)
+    public virtual async Task<LinePayConfirmationResult> MoneyForCancelledOrderAsync(Order order, LinePayOrderPayment payment, LinePayClient client)
     {
-        string outcome;
-        try
-        {
-            if (payment.PaymentMode == LinePayPaymentMode.CaptureImmediately)
-            {
-                var refund = await client.RefundPaymentAsync(payment.TransactionId, null, payment.Currency);
-                outcome = $"the payment was refunded in full (refund transaction {refund.RefundTransactionId})";
-            }
-            else
-            {
-                await client.VoidPaymentAsync(payment.TransactionId);
-                outcome = "the authorization was voided";
-            }
-        }
-        catch (LinePayException exception)
-        {
-            outcome = $"returning the money failed ({LinePayOrderNoteService.Describe(exception)}): refund or void transaction {payment.TransactionId} in LINE Pay Merchant Center";
-            await _logger.ErrorAsync($"LINE Pay transaction {payment.TransactionId} of order {order.Id} does not match the order and could not be returned; return it in LINE Pay Merchant Center.", exception);
-        }
+        var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
+        var why = $"order {order.CustomOrderNumber} is {(order.Deleted ? "deleted" : "cancelled")} while LINE Pay holds {payment.FormatAmount(payment.PaidAmount - payment.RefundedAmount)} for it (transaction {payment.TransactionId})";
+        if (settings.RefundPaymentsOfCancelledOrders)
+            return await ReturnMoneyAsync(order, payment, client, LinePayConfirmationOutcome.OrderCancelled, why);
 
-        payment.State = LinePayPaymentState.Failed;
+        payment.ConfirmedOnUtc ??= DateTime.UtcNow;
+        payment.Apply(LinePayPaymentEvent.MoneyHeld);
         await _orderPaymentService.SaveAsync(order, payment);
-        await _noteService.AddNoteAsync(order, $"{problem}; {outcome}. The order stays pending.");
+        var note = $"{why}. The setting \"Refund payments of cancelled orders\" is off: refund it from the order page or in LINE Pay Merchant Center.";
+        await _noteService.AddNoteAsync(order, note);
+        await _logger.ErrorAsync($"LINE Pay: {note}");
 
-        return new LinePayConfirmationResult(LinePayConfirmationOutcome.AmountMismatch, order);
+        return new LinePayConfirmationResult(LinePayConfirmationOutcome.MoneyHeld, order);
     }
 
     /// <summary>
-    /// LINE Pay refused the payment, or it was cancelled, expired or failed there: the attempt fails with LINE Pay's
-    /// return code and the order stays pending for the customer to retry
+    /// LINE Pay says nothing was paid (cancelled, expired or failed there, or the Confirm was refused and Check agrees):
+    /// the attempt ends; the customer may pay again
     /// </summary>
-    public virtual async Task<LinePayConfirmationResult> FailAsync(Order order, LinePayOrderPayment payment, string returnCode, string note)
+    public virtual async Task<LinePayConfirmationResult> NotPaidAsync(Order order, LinePayOrderPayment payment,
+        LinePayPaymentEvent @event, string returnCode, string note)
     {
-        payment.State = LinePayPaymentState.Failed;
+        payment.Apply(@event);
         payment.LastReturnCode = returnCode;
         await _orderPaymentService.SaveAsync(order, payment);
-        await _noteService.AddNoteAsync(order, $"{note} The order stays pending; the customer can retry the payment.");
+        await _noteService.AddNoteAsync(order, note);
 
-        return new LinePayConfirmationResult(LinePayConfirmationOutcome.Refused, order, returnCode);
+        var outcome = @event switch
+        {
+            LinePayPaymentEvent.CustomerCancelled => LinePayConfirmationOutcome.Cancelled,
+            LinePayPaymentEvent.OrderCancelled => LinePayConfirmationOutcome.NotPayable,
+            _ => LinePayConfirmationOutcome.Refused
+        };
+        return new LinePayConfirmationResult(outcome, order, returnCode);
     }
 
     /// <summary>
-    /// LINE Pay's answer is not known: the record is saved as it stands and the order noted, so that nobody marks it
-    /// paid by hand before LINE Pay tells
+    /// LINE Pay's answer is not known: the record stays open and the scheduled task asks again. The reason is noted
+    /// once (not on every refresh or task run), so that nobody marks the order paid by hand meanwhile.
     /// </summary>
-    public virtual async Task<LinePayConfirmationResult> NoteUnknownAsync(Order order, LinePayOrderPayment payment, string problem)
+    public virtual async Task<LinePayConfirmationResult> UnknownAsync(Order order, LinePayOrderPayment payment, string problem,
+        LinePayException exception = null)
     {
-        await _orderPaymentService.SaveAsync(order, payment);
-        await _noteService.AddNoteAsync(order, $"{problem}. The payment stays unconfirmed until LINE Pay tells its outcome; do not mark the order as paid by hand before checking LINE Pay Merchant Center.");
+        payment.Apply(LinePayPaymentEvent.OutcomeUnknown);
+        if (exception is LinePayApiException api)
+            payment.LastReturnCode = api.ReturnCode;
+        if (payment.OpenProblem != problem)
+        {
+            payment.OpenProblem = problem;
+            await _orderPaymentService.SaveAsync(order, payment);
+            await _noteService.AddNoteAsync(order, payment.State == LinePayPaymentState.Refunding
+                ? $"{problem}. No other refund is sent until LINE Pay shows whether the refund of {payment.FormatAmount(payment.PendingRefund?.Amount ?? 0m)} was made."
+                : $"{problem}. The payment stays unconfirmed until LINE Pay tells its outcome; do not mark the order as paid by hand before checking LINE Pay Merchant Center.");
+        }
 
-        return new LinePayConfirmationResult(LinePayConfirmationOutcome.Unknown, order, payment.LastReturnCode);
+        return new LinePayConfirmationResult(LinePayConfirmationOutcome.Unknown, order, payment.LastReturnCode, exception);
+    }
+
+    // LINE Pay holds money the order cannot take: the record says so (saved) before anything is sent back
+    protected virtual async Task<LinePayConfirmationResult> ReturnMoneyAsync(Order order, LinePayOrderPayment payment,
+        LinePayClient client, LinePayConfirmationOutcome outcome, string problem)
+    {
+        payment.ConfirmedOnUtc ??= DateTime.UtcNow;
+        payment.Apply(LinePayPaymentEvent.MoneyToReturn);
+        await _orderPaymentService.SaveAsync(order, payment);
+        await _noteService.AddNoteAsync(order, $"{problem}; the money is given back to the customer.");
+
+        var stillDue = await _moneyReturnService.ReturnAsync(order, payment, client);
+
+        return new LinePayConfirmationResult(payment.State == LinePayPaymentState.HeldForCancelledOrder ? LinePayConfirmationOutcome.MoneyHeld : outcome,
+            order, payment.LastReturnCode, stillDue);
+    }
+
+    // LINE Pay ended the payment before the store settled it (voided, expired, refunded in Merchant Center): the order stays as it is
+    protected virtual async Task<LinePayConfirmationResult> EndedAsync(Order order, LinePayOrderPayment payment,
+        LinePayPaymentEvent? @event, string what)
+    {
+        payment.ConfirmedOnUtc ??= DateTime.UtcNow;
+        if (@event is { } happened)
+            payment.Apply(happened);
+        await _orderPaymentService.SaveAsync(order, payment);
+        await _noteService.AddNoteAsync(order, $"transaction {payment.TransactionId} {what} before the store settled it; LINE Pay holds nothing for the order.");
+
+        return new LinePayConfirmationResult(LinePayConfirmationOutcome.NotPayable, order);
     }
 }

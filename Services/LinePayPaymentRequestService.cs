@@ -8,6 +8,7 @@ using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Services.Catalog;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -18,9 +19,13 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayPaymentRequestService
 {
+    //Payment Details answers 1177 for more ids than this
+    private const int MaximumDetailsIds = 100;
+
     protected readonly IHttpContextAccessor _httpContextAccessor;
     protected readonly ILanguageService _languageService;
     protected readonly ILocalizationService _localizationService;
+    protected readonly ILogger _logger;
     protected readonly IOrderService _orderService;
     protected readonly IProductService _productService;
     protected readonly ISettingService _settingService;
@@ -30,11 +35,12 @@ public class LinePayPaymentRequestService
     protected readonly LinePayConfirmClaimService _claimService;
     protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
-    protected readonly LinePayPaymentConfirmationService _confirmationService;
+    protected readonly LinePayPaymentSettlementService _settlementService;
 
     public LinePayPaymentRequestService(IHttpContextAccessor httpContextAccessor,
         ILanguageService languageService,
         ILocalizationService localizationService,
+        ILogger logger,
         IOrderService orderService,
         IProductService productService,
         ISettingService settingService,
@@ -44,11 +50,12 @@ public class LinePayPaymentRequestService
         LinePayConfirmClaimService claimService,
         LinePayOrderNoteService noteService,
         LinePayOrderPaymentService orderPaymentService,
-        LinePayPaymentConfirmationService confirmationService)
+        LinePayPaymentSettlementService settlementService)
     {
         _httpContextAccessor = httpContextAccessor;
         _languageService = languageService;
         _localizationService = localizationService;
+        _logger = logger;
         _orderService = orderService;
         _productService = productService;
         _settingService = settingService;
@@ -58,13 +65,15 @@ public class LinePayPaymentRequestService
         _claimService = claimService;
         _noteService = noteService;
         _orderPaymentService = orderPaymentService;
-        _confirmationService = confirmationService;
+        _settlementService = settlementService;
     }
 
     /// <summary>
     /// Requests the payment of the order and redirects the customer to LINE Pay. For an order that already has a LINE
-    /// Pay transaction, LINE Pay is asked about it first: a completed or approved payment is finished through the
-    /// confirmation (no second charge), anything else gets a new request with the next attempt number.
+    /// Pay payment, LINE Pay is asked about it first, holding its claim (so that two clicks on "Retry payment" make one
+    /// request): a completed or approved payment is finished (no second charge), one LINE Pay cannot tell about, or
+    /// that may still hold money, stops the retry; and LINE Pay must show no money held for any earlier attempt
+    /// before a new one is requested.
     /// </summary>
     /// <exception cref="NopException">LINE Pay could not be asked or refused; the message is for the customer</exception>
     public virtual async Task RequestPaymentAsync(Order order)
@@ -74,11 +83,39 @@ public class LinePayPaymentRequestService
         var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
         var client = _clientFactory.CreateClient(settings);
         var previous = await _orderPaymentService.GetAsync(order);
-
-        if (previous is not null && await TryFinishPreviousAsync(order, previous, client))
+        if (previous is null)
+        {
+            await RequestAsync(order, settings, client, new LinePayOrderPayment { Attempt = 1 });
             return;
+        }
 
-        var attempt = (previous?.Attempt ?? 0) + 1;
+        if (!await _claimService.TryClaimAsync(order, previous) && (previous = await _claimService.RestoreAndClaimAsync(order)) is null)
+            throw new NopException(await GetMessageAsync(LinePayConfirmationOutcome.InProgress));
+
+        var replaced = false;
+        try
+        {
+            if (await FinishPreviousAsync(order, previous, client))
+                return;
+
+            await EnsureNothingHeldAsync(order, previous, client);
+            replaced = await RequestAsync(order, settings, client, previous.NextAttempt());
+        }
+        finally
+        {
+            if (!replaced)
+                await _claimService.ReleaseAsync(order, previous);
+        }
+    }
+
+    /// <summary>
+    /// Requests the attempt's payment from LINE Pay, saves its record (which replaces the one stored) with its first
+    /// claim, and redirects the customer to LINE Pay's approval page
+    /// </summary>
+    /// <returns>True once the new record is saved</returns>
+    protected virtual async Task<bool> RequestAsync(Order order, LinePayPaymentSettings settings, LinePayClient client,
+        LinePayOrderPayment payment)
+    {
         var amount = await _amountService.GetAmountAsync(order, settings.CurrencyCode);
         if (amount.IsRounded)
         {
@@ -91,7 +128,7 @@ public class LinePayPaymentRequestService
         {
             Amount = amount.Amount,
             Currency = amount.Currency,
-            OrderId = LinePayOrderIds.Create(order.OrderGuid, attempt),
+            OrderId = LinePayOrderIds.Create(order.OrderGuid, payment.Attempt),
             Packages = [await CreatePackageAsync(order, amount)],
             RedirectUrls = new PaymentRedirectUrls
             {
@@ -105,11 +142,6 @@ public class LinePayPaymentRequestService
             }
         };
 
-        //the new record replaces an open one only while holding its claim, so that no confirm is running on it
-        var claimedPrevious = previous?.IsAwaitingConfirmation == true;
-        if (claimedPrevious && !await _claimService.TryClaimAsync(order, previous))
-            throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Return.BeingProcessed"));
-
         PaymentRequestInfo info;
         try
         {
@@ -117,31 +149,26 @@ public class LinePayPaymentRequestService
         }
         catch (LinePayException exception)
         {
-            if (claimedPrevious)
-                await _claimService.ReleaseAsync(order, previous);
-            await _noteService.AddNoteAsync(order, $"the payment request (attempt {attempt}) failed: {LinePayOrderNoteService.Describe(exception)}.");
+            await _noteService.AddNoteAsync(order, $"the payment request (attempt {payment.Attempt}) failed: {LinePayOrderNoteService.Describe(exception)}.");
             throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Checkout.RequestFailed"), exception);
         }
 
-        var now = DateTime.UtcNow;
-        var payment = new LinePayOrderPayment
-        {
-            TransactionId = info.TransactionId,
-            LinePayOrderId = request.OrderId,
-            Attempt = attempt,
-            Amount = amount.Amount,
-            Currency = amount.Currency,
-            PaymentMode = settings.PaymentMode,
-            State = LinePayPaymentState.Requested,
-            LastReturnCode = LinePayReturnCodes.Success,
-            RequestedOnUtc = now
-        };
+        payment.TransactionId = info.TransactionId;
+        payment.LinePayOrderId = request.OrderId;
+        payment.Amount = amount.Amount;
+        payment.Currency = amount.Currency;
+        payment.PaymentMode = settings.PaymentMode;
+        payment.LastReturnCode = LinePayReturnCodes.Success;
+        payment.RequestedOnUtc = DateTime.UtcNow;
+        payment.OpenSinceUtc = payment.RequestedOnUtc;
         await _orderPaymentService.SaveAsync(order, payment);
         await _claimService.AddFirstClaimAsync(order, payment);
-        await _noteService.AddNoteAsync(order, $"payment requested (attempt {attempt}): transaction {info.TransactionId}, orderId {request.OrderId}, " +
+        await _noteService.AddNoteAsync(order, $"payment requested (attempt {payment.Attempt}): transaction {info.TransactionId}, orderId {request.OrderId}, " +
             $"amount {payment.FormatAmount()}, {(settings.PaymentMode == LinePayPaymentMode.CaptureImmediately ? "capture" : "authorize only")}.");
 
         _httpContextAccessor.HttpContext.Response.Redirect(info.PaymentUrl.Web);
+
+        return true;
     }
 
     /// <summary>
@@ -159,39 +186,67 @@ public class LinePayPaymentRequestService
         };
     }
 
-    // true when the previous transaction was finished (or is being finished) instead of requesting a new one
-    private async Task<bool> TryFinishPreviousAsync(Order order, LinePayOrderPayment previous, LinePayClient client)
+    // true when the previous transaction was finished instead of requesting a new one; throws when LINE Pay cannot
+    // tell what became of it
+    private async Task<bool> FinishPreviousAsync(Order order, LinePayOrderPayment previous, LinePayClient client)
     {
-        if (previous.State is LinePayPaymentState.Failed or LinePayPaymentState.Cancelled)
+        if (previous.State is LinePayPaymentState.Requested or LinePayPaymentState.Confirming)
+        {
+            var result = await _settlementService.SettleFromStatusAsync(order, previous, client,
+                LinePayPaymentConfirmationService.WaitsForPayment(order));
+            if (result.Outcome is LinePayConfirmationOutcome.Paid or LinePayConfirmationOutcome.Authorized)
+                return true;
+
+            //a reservation the customer never approved is replaced; it cannot be paid without a Confirm
+            if (result.Outcome == LinePayConfirmationOutcome.InProgress && previous.State == LinePayPaymentState.Requested)
+            {
+                previous.Apply(LinePayPaymentEvent.Superseded);
+                await _noteService.AddNoteAsync(order, $"transaction {previous.TransactionId} of attempt {previous.Attempt} was never approved; a new payment is requested instead.");
+            }
+        }
+
+        if (previous.Allows(LinePayPaymentEvent.NewAttempt))
             return false;
 
-        PaymentRequestStatus status;
+        await _noteService.AddNoteAsync(order, $"no new payment was requested: transaction {previous.TransactionId} of attempt {previous.Attempt} is {previous.State}, so LINE Pay may hold the customer's money for it.");
+        throw new NopException(await GetMessageAsync(LinePayPaymentConfirmationService.ResultOf(order, previous).Outcome));
+    }
+
+    // LINE Pay must hold nothing for any attempt of the order (an attempt the store recorded as ended may have been
+    // paid after all, e.g. confirmed by an older version of the plugin that took a refusal as final)
+    private async Task EnsureNothingHeldAsync(Order order, LinePayOrderPayment previous, LinePayClient client)
+    {
+        IReadOnlyList<PaymentDetailsInfo> payments;
         try
         {
-            status = await client.CheckPaymentStatusAsync(previous.TransactionId);
+            payments = await client.GetPaymentDetailsAsync(orderIds: previous.AllLinePayOrderIds().TakeLast(MaximumDetailsIds));
         }
         catch (LinePayException exception)
         {
-            await _noteService.AddNoteAsync(order, $"before a new request, the status of transaction {previous.TransactionId} could not be read: {LinePayOrderNoteService.Describe(exception)}. No new payment was requested.");
-            throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Return.BeingVerified"), exception);
+            await _noteService.AddNoteAsync(order, $"before a new request, LINE Pay could not say whether it holds money for earlier attempts: {LinePayOrderNoteService.Describe(exception)}. No new payment was requested.");
+            throw new NopException(await GetMessageAsync(LinePayConfirmationOutcome.Unknown), exception);
         }
 
-        if (status is PaymentRequestStatus.Reserved or PaymentRequestStatus.CancelledOrExpired or PaymentRequestStatus.Failed)
-        {
-            await _noteService.AddNoteAsync(order, $"transaction {previous.TransactionId} of attempt {previous.Attempt} was not paid (status {status}); a new payment is requested.");
-            return false;
-        }
+        var held = payments.Where(HoldsMoney).ToList();
+        if (held.Count == 0)
+            return;
 
-        //the customer approved it (Authenticated) or LINE Pay completed it: finish it, never charge again
-        await _noteService.AddNoteAsync(order, $"transaction {previous.TransactionId} of attempt {previous.Attempt} is {status} on LINE Pay; it is finished instead of requesting a new payment.");
-
-        //Check again under the claim: a completed payment is settled from Payment Details, without another Confirm
-        var result = await _confirmationService.SettleOrderAsync(order);
-        if (result.Outcome is LinePayConfirmationOutcome.Paid or LinePayConfirmationOutcome.Authorized or LinePayConfirmationOutcome.AlreadyCompleted)
-            return true;
-
-        throw new NopException(await _localizationService.GetResourceAsync(LinePayReturnService.GetCustomerMessageResource(result.Outcome)));
+        var which = string.Join(", ", held.Select(info => $"transaction {info.TransactionId} (orderId {info.OrderId}, {info.PayStatus})"));
+        var note = $"LINE Pay holds money for earlier attempts of the order although the store recorded them as ended: {which}. No new payment was requested; check LINE Pay Merchant Center and settle the order by hand.";
+        await _noteService.AddNoteAsync(order, note);
+        await _logger.ErrorAsync($"LINE Pay: order {order.Id}: {note}");
+        throw new NopException(await GetMessageAsync(LinePayConfirmationOutcome.Unknown));
     }
+
+    private static bool HoldsMoney(PaymentDetailsInfo info) => info.PayStatus switch
+    {
+        LinePayPayStatus.Authorization => true,
+        LinePayPayStatus.VoidedAuthorization or LinePayPayStatus.ExpiredAuthorization => false,
+        _ => LinePayTransactionFacts.FromDetails(info) is var facts && facts.PaidAmount > facts.RefundedAmount
+    };
+
+    private async Task<string> GetMessageAsync(LinePayConfirmationOutcome outcome) =>
+        await _localizationService.GetResourceAsync(LinePayReturnService.GetCustomerMessageResource(outcome));
 
     private async Task<PaymentPackage> CreatePackageAsync(Order order, LinePayOrderAmount amount)
     {

@@ -4,6 +4,7 @@ using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -14,12 +15,14 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayRefundService : LinePayAfterSaleService
 {
-    public LinePayRefundService(LinePayOrderNoteService noteService,
-        ILocalizationService localizationService,
+    public LinePayRefundService(ILocalizationService localizationService,
+        ILogger logger,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
-        LinePayOrderPaymentService orderPaymentService)
-        : base(noteService, localizationService, clientFactory, claimService, orderPaymentService)
+        LinePayOrderNoteService noteService,
+        LinePayOrderPaymentService orderPaymentService,
+        LinePayPaymentScheduleService scheduleService)
+        : base(localizationService, logger, clientFactory, claimService, noteService, orderPaymentService, scheduleService)
     {
     }
 
@@ -37,8 +40,17 @@ public class LinePayRefundService : LinePayAfterSaleService
     protected virtual async Task<RefundPaymentResult> RefundClaimedAsync(RefundPaymentRequest request, LinePayOrderPayment payment)
     {
         var order = request.Order;
-        if (payment.State != LinePayPaymentState.Paid)
-            return Failed(await GetResourceAsync("Refund.NotPaid", payment.State));
+        if (payment.State == LinePayPaymentState.Refunding)
+        {
+            //the scheduled task asks Payment Details at its next run
+            await _scheduleService.ScheduleAsync(order.Id, DateTime.UtcNow);
+            return Failed(await RefuseAsync(order, payment, LinePayPaymentEvent.RefundSent, await GetResourceAsync("Refund.Pending",
+                payment.FormatAmount(payment.PendingRefund?.Amount ?? decimal.Zero), payment.TransactionId)));
+        }
+        if (payment.State == LinePayPaymentState.Refunded)
+            return Failed(await GetResourceAsync("Refund.NothingLeft", payment.TransactionId));
+        if (!payment.Allows(LinePayPaymentEvent.RefundSent))
+            return Failed(await RefuseAsync(order, payment, LinePayPaymentEvent.RefundSent, await GetResourceAsync("Refund.NotPaid", payment.State)));
 
         var refundable = payment.RefundableAmount;
         if (refundable <= decimal.Zero)
@@ -56,28 +68,45 @@ public class LinePayRefundService : LinePayAfterSaleService
         if (client is null)
             return Failed(await GetResourceAsync("AfterSale.NotConfigured"));
 
+        //the record says a refund is under way before it is sent: whatever becomes of the answer, no second refund
+        //is sent until LINE Pay shows whether this one was made
+        payment.PendingRefund = new LinePayPendingRefund { Amount = amount, StoreAmount = request.AmountToRefund, SentOnUtc = DateTime.UtcNow };
+        payment.Apply(LinePayPaymentEvent.RefundSent);
+        await _orderPaymentService.SaveAsync(order, payment);
+
         try
         {
             //without an amount LINE Pay refunds whatever is left, so the last refund never misses a rounding remainder
             var refund = await client.RefundPaymentAsync(payment.TransactionId, wholeRest ? null : amount, payment.Currency);
+            var refunds = LinePayRefundMirror.Apply(payment, [new RefundDetailsInfo
+            {
+                RefundTransactionId = refund.RefundTransactionId,
+                RefundAmount = -amount,
+                RefundTransactionDate = DateTimeOffset.UtcNow
+            }], DateTime.UtcNow);
 
-            return await RefundedAsync(order, payment, refund.RefundTransactionId, amount, "Refund.Done");
+            return await RefundedAsync(order, payment, refunds, "Refund.Done");
         }
         catch (LinePayException exception) when (exception.IsOutcomeUnknown)
         {
-            var refund = FindNewRefund(await ReadPaymentAsync(client, payment), payment, amount);
-            if (refund is not null)
-                return await RefundedAsync(order, payment, refund.RefundTransactionId, amount, "Refund.DoneFoundInDetails");
+            var details = await ReadPaymentAsync(client, payment);
+            var refunds = details is null ? [] : LinePayRefundMirror.Apply(payment, details.RefundList, DateTime.UtcNow);
+            if (payment.State != LinePayPaymentState.Refunding && refunds.Any(refund => refund.StoreAmount is not null))
+                return await RefundedAsync(order, payment, refunds, "Refund.DoneFoundInDetails");
 
             var message = await GetResourceAsync("Refund.Unknown", payment.FormatAmount(amount), payment.TransactionId,
                 await DescribeAsync(exception));
+            payment.OpenProblem = message;
+            await _orderPaymentService.SaveAsync(order, payment);
             await _noteService.InsertNoteAsync(order, message);
 
             return Failed(message);
         }
         catch (LinePayApiException exception)
         {
+            payment.PendingRefund = null;
             payment.LastReturnCode = exception.ReturnCode;
+            payment.Apply(LinePayPaymentEvent.RefundRefused);
             await _orderPaymentService.SaveAsync(order, payment);
 
             return Failed(await GetResourceAsync("Refund.Refused", payment.FormatAmount(amount), await DescribeAsync(exception)));
@@ -100,29 +129,20 @@ public class LinePayRefundService : LinePayAfterSaleService
         return LinePayCurrencyScale.Round(converted, payment.Currency);
     }
 
-    private async Task<RefundPaymentResult> RefundedAsync(Order order, LinePayOrderPayment payment, long refundTransactionId,
-        decimal amount, string noteKey)
+    private async Task<RefundPaymentResult> RefundedAsync(Order order, LinePayOrderPayment payment, IList<LinePayRefund> refunds,
+        string noteKey)
     {
-        payment.Refunds.Add(new LinePayRefund { RefundTransactionId = refundTransactionId, Amount = amount, RefundedOnUtc = DateTime.UtcNow });
         payment.LastReturnCode = LinePayReturnCodes.Success;
         await _orderPaymentService.SaveAsync(order, payment);
 
-        await _noteService.InsertNoteAsync(order, await GetResourceAsync(noteKey, payment.FormatAmount(amount), payment.TransactionId,
-            refundTransactionId, payment.FormatAmount(payment.RefundableAmount)));
+        var refund = refunds.First(made => made.StoreAmount is not null);
+        await _noteService.InsertNoteAsync(order, await GetResourceAsync(noteKey, payment.FormatAmount(refund.Amount), payment.TransactionId,
+            refund.RefundTransactionId, payment.FormatAmount(payment.RefundableAmount)));
 
         return new RefundPaymentResult
         {
             NewPaymentStatus = payment.RefundableAmount > decimal.Zero ? PaymentStatus.PartiallyRefunded : PaymentStatus.Refunded
         };
-    }
-
-    // a refund of this amount that LINE Pay lists and the record does not know yet
-    private static RefundDetailsInfo FindNewRefund(PaymentDetailsInfo details, LinePayOrderPayment payment, decimal amount)
-    {
-        var known = payment.Refunds.Select(refund => refund.RefundTransactionId).ToHashSet();
-
-        return details?.RefundList?.FirstOrDefault(refund =>
-            !known.Contains(refund.RefundTransactionId) && Math.Abs(refund.RefundAmount) == amount);
     }
 
     private static RefundPaymentResult Failed(string error) => new() { Errors = [error] };

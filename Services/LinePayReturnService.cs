@@ -36,12 +36,9 @@ public class LinePayReturnService
     /// </summary>
     public virtual async Task<LinePayConfirmationResult> ConfirmAsync(string orderId, string transactionId)
     {
-        var (order, payment) = await FindAsync(orderId, transactionId, transactionIdRequired: true, "confirm");
+        var (order, _) = await FindAsync(orderId, transactionId, transactionIdRequired: true, "confirm");
         if (order is null)
             return new LinePayConfirmationResult(LinePayConfirmationOutcome.Rejected);
-
-        if (payment.State is LinePayPaymentState.Failed or LinePayPaymentState.Cancelled)
-            return new LinePayConfirmationResult(LinePayConfirmationOutcome.NotPayable, order);
 
         return await _confirmationService.ConfirmOrderAsync(order);
     }
@@ -68,6 +65,8 @@ public class LinePayReturnService
         LinePayConfirmationOutcome.Unknown => "Plugins.Payments.LinePay.Return.BeingVerified",
         LinePayConfirmationOutcome.Refused => "Plugins.Payments.LinePay.Return.Refused",
         LinePayConfirmationOutcome.AmountMismatch => "Plugins.Payments.LinePay.Return.AmountMismatch",
+        LinePayConfirmationOutcome.OrderCancelled => "Plugins.Payments.LinePay.Return.OrderCancelled",
+        LinePayConfirmationOutcome.MoneyHeld => "Plugins.Payments.LinePay.Return.MoneyHeld",
         LinePayConfirmationOutcome.NotPayable => "Plugins.Payments.LinePay.Return.NotPayable",
         LinePayConfirmationOutcome.Cancelled => "Plugins.Payments.LinePay.Return.Cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A finished payment needs no message.")
@@ -84,6 +83,8 @@ public class LinePayReturnService
         LinePayConfirmationOutcome.InProgress or LinePayConfirmationOutcome.Unknown => "Plugins.Payments.LinePay.Return.OtherBrowser.BeingVerified",
         LinePayConfirmationOutcome.Refused => "Plugins.Payments.LinePay.Return.OtherBrowser.Refused",
         LinePayConfirmationOutcome.AmountMismatch => "Plugins.Payments.LinePay.Return.OtherBrowser.AmountMismatch",
+        LinePayConfirmationOutcome.OrderCancelled => "Plugins.Payments.LinePay.Return.OtherBrowser.OrderCancelled",
+        LinePayConfirmationOutcome.MoneyHeld => "Plugins.Payments.LinePay.Return.OtherBrowser.MoneyHeld",
         LinePayConfirmationOutcome.NotPayable => "Plugins.Payments.LinePay.Return.OtherBrowser.NotPayable",
         LinePayConfirmationOutcome.Cancelled => "Plugins.Payments.LinePay.Return.OtherBrowser.Cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A rejected return names no order.")

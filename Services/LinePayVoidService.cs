@@ -3,6 +3,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -12,12 +13,14 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayVoidService : LinePayAfterSaleService
 {
-    public LinePayVoidService(LinePayOrderNoteService noteService,
-        ILocalizationService localizationService,
+    public LinePayVoidService(ILocalizationService localizationService,
+        ILogger logger,
         LinePayClientFactory clientFactory,
         LinePayConfirmClaimService claimService,
-        LinePayOrderPaymentService orderPaymentService)
-        : base(noteService, localizationService, clientFactory, claimService, orderPaymentService)
+        LinePayOrderNoteService noteService,
+        LinePayOrderPaymentService orderPaymentService,
+        LinePayPaymentScheduleService scheduleService)
+        : base(localizationService, logger, clientFactory, claimService, noteService, orderPaymentService, scheduleService)
     {
     }
 
@@ -35,8 +38,9 @@ public class LinePayVoidService : LinePayAfterSaleService
     {
         var order = request.Order;
         //an expired or cancelled authorization is voided at LINE Pay too (1165), which makes the order Voided here
-        if (payment.State is not (LinePayPaymentState.Authorized or LinePayPaymentState.AuthorizationExpired or LinePayPaymentState.Voided))
-            return Failed(await GetResourceAsync("Void.NotAuthorized", payment.State));
+        if (!payment.Allows(LinePayPaymentEvent.VoidRequested))
+            return Failed(await RefuseAsync(order, payment, LinePayPaymentEvent.VoidRequested,
+                await GetResourceAsync("Void.NotAuthorized", payment.State)));
 
         var client = await CreateClientAsync(order);
         if (client is null)
@@ -55,7 +59,7 @@ public class LinePayVoidService : LinePayAfterSaleService
         catch (LinePayException exception) when (exception.IsOutcomeUnknown)
         {
             var details = await ReadPaymentAsync(client, payment);
-            if (details?.PayStatus is "VOIDED_AUTHORIZATION" or "EXPIRED_AUTHORIZATION")
+            if (details?.PayStatus is LinePayPayStatus.VoidedAuthorization or LinePayPayStatus.ExpiredAuthorization)
                 return await VoidedAsync(order, payment, "Void.DoneFoundInDetails");
 
             var message = await GetResourceAsync("Void.Unknown", payment.TransactionId, await DescribeAsync(exception));
@@ -74,7 +78,7 @@ public class LinePayVoidService : LinePayAfterSaleService
 
     private async Task<VoidPaymentResult> VoidedAsync(Order order, LinePayOrderPayment payment, string noteKey)
     {
-        payment.State = LinePayPaymentState.Voided;
+        payment.Apply(LinePayPaymentEvent.Voided);
         payment.VoidedOnUtc ??= DateTime.UtcNow;
         await _orderPaymentService.SaveAsync(order, payment);
         await _noteService.InsertNoteAsync(order, await GetResourceAsync(noteKey, payment.TransactionId));

@@ -9,6 +9,9 @@ public static class AsyncIQueryableExtensions
     public static Task<bool> AnyAsync<TSource>(this IQueryable<TSource> source, Expression<Func<TSource, bool>> predicate = null) =>
         Task.FromResult(predicate is null ? source.Any() : source.Any(predicate));
 
+    public static Task<List<TSource>> ToListAsync<TSource>(this IQueryable<TSource> source) =>
+        Task.FromResult(source.ToList());
+
     public static Task<TSource> FirstOrDefaultAsync<TSource>(this IQueryable<TSource> source, Expression<Func<TSource, bool>> predicate = null) =>
         Task.FromResult(predicate is null ? source.FirstOrDefault() : source.FirstOrDefault(predicate));
 }

@@ -8,6 +8,8 @@ public partial interface IRepository<TEntity> where TEntity : BaseEntity
 {
     Task InsertAsync(TEntity entity, bool publishEvent = true);
 
+    Task UpdateAsync(TEntity entity, bool publishEvent = true);
+
     Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate);
 
     IQueryable<TEntity> Table { get; }

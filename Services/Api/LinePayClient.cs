@@ -139,7 +139,8 @@ public class LinePayClient
     }
 
     /// <summary>
-    /// Payment Details API: the confirmed payments (and their refunds) with these transaction IDs and/or order IDs
+    /// Payment Details API: the confirmed payments (and their refunds) with these transaction IDs and/or order IDs;
+    /// empty when LINE Pay has none (1150)
     /// </summary>
     public async Task<IReadOnlyList<PaymentDetailsInfo>> GetPaymentDetailsAsync(IEnumerable<long> transactionIds = null,
         IEnumerable<string> orderIds = null, CancellationToken cancellationToken = default)
@@ -164,7 +165,10 @@ public class LinePayClient
             NothingFoundIsAnAnswer = true
         };
 
-        return RequireInfo(call, await SendAsync<LinePayResponse<List<PaymentDetailsInfo>>>(call, cancellationToken));
+        var response = await SendAsync<LinePayResponse<List<PaymentDetailsInfo>>>(call, cancellationToken);
+
+        //1150: LINE Pay has no confirmed payment with these ids, which is an answer
+        return response.EffectiveReturnCode == LinePayReturnCodes.TransactionNotFound ? [] : RequireInfo(call, response);
     }
 
     /// <summary>

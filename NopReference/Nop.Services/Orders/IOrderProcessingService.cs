@@ -19,7 +19,15 @@ public partial interface IOrderProcessingService
 
     bool CanRefundOffline(Order order);
 
+    Task RefundOfflineAsync(Order order);
+
     bool CanPartiallyRefundOffline(Order order, decimal amountToRefund);
 
+    Task PartiallyRefundOfflineAsync(Order order, decimal amountToRefund);
+
     bool CanVoidOffline(Order order);
+
+    Task VoidOfflineAsync(Order order);
+
+    Task DeleteOrderAsync(Order order);
 }

@@ -98,17 +98,44 @@ public class CheckoutFlowTests : CheckoutTestBase
     }
 
     [Test]
-    public async Task AConfirmAfterACancelDoesNotConfirm()
+    public async Task ACancelReturnForAPaymentLinePayShowsApprovedFinishesItOnce()
     {
+        //the customer approved in the LINE app, and the browser still went to the cancel URL
         var (order, confirmUrl) = await ApprovedOrderAsync();
         var payment = PaymentOf(order);
-        await Checkout.ArriveAsync(new Uri($"{NopStore.StoreLocation}{LinePayDefaults.CancelPath}?transactionId={payment.TransactionId}&orderId={payment.LinePayOrderId}"));
 
-        var result = await Checkout.ArriveAsync(confirmUrl);
+        var cancelled = await Checkout.ArriveAsync(new Uri($"{NopStore.StoreLocation}{LinePayDefaults.CancelPath}?transactionId={payment.TransactionId}&orderId={payment.LinePayOrderId}"));
+        var confirmed = await Checkout.ArriveAsync(confirmUrl);
+
+        AssertRedirect(cancelled, NopRouteNames.Standard.CHECKOUT_COMPLETED, order.Id);
+        AssertRedirect(confirmed, NopRouteNames.Standard.CHECKOUT_COMPLETED, order.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Emulator.Journal.Count(LinePayEndpoint.Check), Is.EqualTo(1), "the cancel return asks LINE Pay first");
+            Assert.That(ConfirmCalls, Is.EqualTo(1));
+            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Paid));
+        });
+    }
+
+    [Test]
+    public async Task AConfirmReturnAfterACancelLinePayAgreesWithDoesNotConfirm()
+    {
+        var order = Store.PlaceOrder(1500m);
+        var paymentUrl = await Checkout.PostProcessAsync(order);
+        var cancelUrl = await Emulator.Customer.CancelAsync(paymentUrl);
+        var payment = PaymentOf(order);
+        await Checkout.ArriveAsync(cancelUrl);
+
+        var result = await Checkout.ArriveAsync(new Uri($"{NopStore.StoreLocation}{LinePayDefaults.ConfirmPath}?transactionId={payment.TransactionId}&orderId={payment.LinePayOrderId}"));
 
         AssertRedirect(result, NopRouteNames.Standard.ORDER_DETAILS, order.Id);
-        Assert.That(ConfirmCalls, Is.Zero);
-        Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ConfirmCalls, Is.Zero);
+            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Cancelled));
+            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        });
     }
 
     [Test]
@@ -127,7 +154,7 @@ public class CheckoutFlowTests : CheckoutTestBase
     {
         var order = Store.PlaceOrder(300m);
         var method = new LinePayPaymentMethod(null, Store.LocalizationService.Object, null, Store.Settings.Service.Object, Store.WebHelper.Object,
-            null, null, null, null, null, Checkout.Requests, Store.Settings.Load(NopStore.StoreId));
+            null, null, null, null, null, Checkout.OrderPayments, Checkout.Requests, Store.Settings.Load(NopStore.StoreId));
         var http = Store.StartRequest();
 
         await method.PostProcessPaymentAsync(new Nop.Services.Payments.PostProcessPaymentRequest { Order = order });

@@ -39,9 +39,7 @@ public abstract class CheckoutTestBase : EmulatorTest
     }
 
     /// <summary>The scheduled task that settles payments whose customer never came back, over this store</summary>
-    protected LinePayReconciliationTask ReconciliationTask => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
-        Store.OrderService.Object, Store.Settings.Service.Object, Checkout.Claims, Checkout.Notes, Checkout.OrderPayments,
-        Checkout.Confirmation);
+    protected LinePayReconciliationTask ReconciliationTask => Checkout.ReconciliationTask;
 
     /// <summary>As if the order's payment was requested this long ago</summary>
     protected void AgePayment(Order order, TimeSpan age)

@@ -73,9 +73,9 @@ public class ConfirmFailureTests : CheckoutTestBase
         Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
     }
 
-    [TestCase(LinePayPaymentMode.CaptureImmediately, TransactionState.Refunded)]
-    [TestCase(LinePayPaymentMode.AuthorizeOnly, TransactionState.Voided)]
-    public async Task APayInfoThatDoesNotAddUpIsReturnedAtOnce(LinePayPaymentMode mode, TransactionState returned)
+    [TestCase(LinePayPaymentMode.CaptureImmediately, TransactionState.Refunded, LinePayPaymentState.Refunded)]
+    [TestCase(LinePayPaymentMode.AuthorizeOnly, TransactionState.Voided, LinePayPaymentState.Voided)]
+    public async Task APayInfoThatDoesNotAddUpIsReturnedAtOnce(LinePayPaymentMode mode, TransactionState returned, LinePayPaymentState state)
     {
         UsePaymentMode(mode);
         var (order, confirmUrl) = await ApprovedOrderAsync(1000m);
@@ -87,9 +87,10 @@ public class ConfirmFailureTests : CheckoutTestBase
         Assert.Multiple(() =>
         {
             Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
-            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Failed));
+            Assert.That(PaymentOf(order).State, Is.EqualTo(state));
             Assert.That(Emulator.Transactions.Find(PaymentOf(order).TransactionId)!.State, Is.EqualTo(returned));
-            Assert.That(NotesOf(order), Has.Some.Contains("adds up to 999 TWD, not the 1000 TWD requested"));
+            Assert.That(NotesOf(order), Has.Some.Contains("took 999 TWD for transaction").And.Contains("not the 1000 TWD requested"));
+            Assert.That(NotesOf(order), Has.Some.Contains("was given back"));
             Assert.That(Notifications, Is.EqualTo(new[] { ("error", NopStore.English("Plugins.Payments.LinePay.Return.AmountMismatch")) }));
         });
     }

@@ -45,7 +45,8 @@ public class RetryPaymentTests : CheckoutTestBase
 
         Assert.That(Emulator.Journal.For(LinePayEndpoint.Check, first.TransactionId), Has.Count.EqualTo(1));
         Assert.That(PaymentOf(order).Attempt, Is.EqualTo(2));
-        Assert.That(NotesOf(order), Has.Some.Contains("was not paid (status Reserved)"));
+        Assert.That(NotesOf(order), Has.Some.Contains($"transaction {first.TransactionId} of attempt 1 was never approved"));
+        Assert.That(PaymentOf(order).EarlierAttempts.Single().State, Is.EqualTo(LinePayPaymentState.Cancelled));
     }
 
     [Test]

@@ -5,6 +5,7 @@ using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Configuration;
 using Nop.Services.Directory;
 using Nop.Services.Localization;
@@ -23,10 +24,12 @@ public class InstallationTests
     private Dictionary<int, IDictionary<string, string>> _addedResources;
     private Mock<IScheduleTaskService> _scheduleTaskService;
     private List<ScheduleTask> _tasks;
+    private NopStore _store;
 
     [SetUp]
     public void SetUp()
     {
+        _store = new NopStore();
         _settingService = new Mock<ISettingService>();
         _localization = new Mock<ILocalizationService>();
         _addedResources = new Dictionary<int, IDictionary<string, string>>();
@@ -66,7 +69,7 @@ public class InstallationTests
             //installing never captures, voids or refunds
             null, null, null,
             new LinePayLocaleResourceService(languageService.Object, _localization.Object),
-            null, settings)
+            _store.OrderPaymentService, null, settings)
         {
             //as nopCommerce sets it: the plugin assembly in the plugin's folder
             PluginDescriptor = new PluginDescriptor
@@ -155,7 +158,7 @@ public class InstallationTests
         Assert.Multiple(() =>
         {
             Assert.That(task.Name, Is.EqualTo("LINE Pay: settle unfinished payments"));
-            Assert.That(task.Seconds, Is.EqualTo(600));
+            Assert.That(task.Seconds, Is.EqualTo(300));
             Assert.That(task.Enabled, Is.True);
             Assert.That(task.StopOnError, Is.False);
             //nopCommerce's task runner resolves the type with Type.GetType

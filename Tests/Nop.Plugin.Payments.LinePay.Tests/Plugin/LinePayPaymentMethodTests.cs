@@ -56,7 +56,7 @@ public class LinePayPaymentMethodTests
             new LinePayCheckout(_store).Refunds,
             new LinePayCheckout(_store).Voids,
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
-            null, _settings);
+            _store.OrderPaymentService, null, _settings);
     }
 
     [Test]

@@ -53,7 +53,7 @@ public class ConsistencyTableTests : CheckoutTestBase
         {
             PaymentFails = true, PaymentStatus = PaymentStatus.Pending, State = LinePayPaymentState.Failed,
             StateViaReturn = LinePayPaymentState.Cancelled, TransactionState = TransactionState.Failed, ConfirmCalls = 0,
-            Note = "failed on LINE Pay (0122)", NoteViaReturn = "the customer cancelled the payment on LINE Pay"
+            Note = "failed on LINE Pay (0122)", NoteViaReturn = "the payment failed on LINE Pay and the customer came back without paying"
         }
     ];
 

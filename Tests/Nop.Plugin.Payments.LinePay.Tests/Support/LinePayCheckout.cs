@@ -21,30 +21,53 @@ public class LinePayCheckout(NopStore store)
 
     public LinePayOrderPaymentService OrderPayments => Store.OrderPaymentService;
 
+    public LinePayPaymentScheduleService Schedule => Store.Schedule;
+
     public LinePayConfirmClaimService Claims => Store.Claims;
 
     public LinePayOrderNoteService Notes => new(Store.OrderService.Object);
 
-    public LinePayPaymentOutcomeService Outcomes => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
-        Store.OrderService.Object, Notes, OrderPayments);
+    public LinePayPaymentLockService Locks => new(Locker, Store.OrderService.Object, Claims, OrderPayments);
 
-    public LinePayCaptureService Captures => new(Notes, Store.LocalizationService.Object, Store.ClientFactory, Claims, OrderPayments);
+    public LinePayOrderSyncService OrderSync => new(Store.OrderProcessing.Service.Object, Store.OrderService.Object, Notes);
 
-    public LinePayVoidService Voids => new(Notes, Store.LocalizationService.Object, Store.ClientFactory, Claims, OrderPayments);
+    public LinePayMoneyReturnService MoneyReturns => new(Store.Logger.Object, Notes, OrderPayments);
 
-    public LinePayRefundService Refunds => new(Notes, Store.LocalizationService.Object, Store.ClientFactory, Claims, OrderPayments);
+    public LinePayPaymentOutcomeService Outcomes => new(Store.Logger.Object, Store.OrderService.Object, Store.Settings.Service.Object,
+        MoneyReturns, Notes, OrderPayments, OrderSync);
+
+    public LinePayCaptureService Captures => new(Store.LocalizationService.Object, Store.Logger.Object, Store.ClientFactory, Claims,
+        Notes, OrderPayments, Schedule);
+
+    public LinePayVoidService Voids => new(Store.LocalizationService.Object, Store.Logger.Object, Store.ClientFactory, Claims,
+        Notes, OrderPayments, Schedule);
+
+    public LinePayRefundService Refunds => new(Store.LocalizationService.Object, Store.Logger.Object, Store.ClientFactory, Claims,
+        Notes, OrderPayments, Schedule);
 
     public LinePayPaymentSettlementService Settlement => new(Notes, OrderPayments, Outcomes);
 
-    public LinePayPaymentConfirmationService Confirmation => new(Locker, Store.OrderService.Object, Store.ClientFactory, Claims,
-        Notes, OrderPayments, Settlement);
+    public LinePayPaymentReviewService Reviews => new(Notes, OrderPayments, Outcomes);
+
+    public LinePayPaymentConfirmationService Confirmation => new(Store.ClientFactory, Locks, Outcomes, Settlement);
+
+    public LinePayPaymentReconciliationService Reconciliation => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
+        Store.Settings.Service.Object, Store.ClientFactory, MoneyReturns, Notes, OrderPayments, OrderSync, Locks, Outcomes, Reviews,
+        Settlement);
+
+    /// <summary>The scheduled task that settles payments whose customer never came back, on this web server</summary>
+    public LinePayReconciliationTask ReconciliationTask => new(Store.Logger.Object, Store.OrderService.Object, OrderPayments,
+        Reconciliation, Schedule);
+
+    /// <summary>The consumer of nopCommerce's order events</summary>
+    public LinePayOrderEventConsumer EventConsumer => new(Notes, OrderPayments, Schedule);
 
     public LinePayReturnService Returns => new(Store.Logger.Object, Store.OrderService.Object, OrderPayments, Confirmation);
 
     public LinePayPaymentRequestService Requests => new(Store.HttpContextAccessor.Object, Store.LanguageService.Object,
-        Store.LocalizationService.Object, Store.OrderService.Object, Store.ProductService.Object, Store.Settings.Service.Object,
-        Store.WebHelper.Object, Store.ClientFactory, new LinePayOrderAmountService(Store.CurrencySettings, Store.CurrencyService.Object),
-        Claims, Notes, OrderPayments, Confirmation);
+        Store.LocalizationService.Object, Store.Logger.Object, Store.OrderService.Object, Store.ProductService.Object,
+        Store.Settings.Service.Object, Store.WebHelper.Object, Store.ClientFactory,
+        new LinePayOrderAmountService(Store.CurrencySettings, Store.CurrencyService.Object), Claims, Notes, OrderPayments, Settlement);
 
     public PaymentLinePayReturnController ReturnController() =>
         new(Store.LocalizationService.Object, Store.NotificationService.Object, Store.WorkContext.Object, Returns)

@@ -2,6 +2,7 @@ using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Core.Events;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Support;
@@ -27,6 +28,11 @@ public class NopOrderProcessingRules
         Service.Setup(s => s.CanCancelOrder(It.IsAny<Order>())).Returns((Order order) => order.OrderStatus != OrderStatus.Cancelled);
         Service.Setup(s => s.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()))
             .Returns((Order order, bool _) => CancelOrderAsync(order));
+        Service.Setup(s => s.DeleteOrderAsync(It.IsAny<Order>())).Returns((Order order) => DeleteOrderAsync(order));
+        Service.Setup(s => s.VoidOfflineAsync(It.IsAny<Order>())).Returns((Order order) => VoidOfflineAsync(order));
+        Service.Setup(s => s.RefundOfflineAsync(It.IsAny<Order>())).Returns((Order order) => RefundOfflineAsync(order));
+        Service.Setup(s => s.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()))
+            .Returns((Order order, decimal amount) => PartiallyRefundOfflineAsync(order, amount));
         Service.Setup(s => s.CanVoidOffline(It.IsAny<Order>()))
             .Returns((Order order) => order.OrderTotal != decimal.Zero && order.PaymentStatus == PaymentStatus.Authorized);
         Service.Setup(s => s.CanRefundOffline(It.IsAny<Order>()))
@@ -76,17 +82,67 @@ public class NopOrderProcessingRules
         await CheckOrderStatusAsync(order);
     }
 
-    // the order's part of CancelOrderAsync (stock, reward points, gift cards and messages aside)
+    // the order's part of CancelOrderAsync (stock, reward points, gift cards and messages aside), with the event
+    // SetOrderStatusAsync publishes between saving the status and the notes
     private async Task CancelOrderAsync(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
         if (order.OrderStatus == OrderStatus.Cancelled)
             throw new NopException("Cannot do cancel for order.");
 
+        var previous = order.OrderStatus;
         order.OrderStatusId = (int)OrderStatus.Cancelled;
         await _store.OrderService.Object.UpdateOrderAsync(order);
+        await _store.PublishAsync(new OrderStatusChangedEvent(order, previous));
         await _store.AddNoteAsync(order, $"Order status has been changed to {OrderStatus.Cancelled}");
         await _store.AddNoteAsync(order, "Order has been cancelled");
+    }
+
+    // DeleteOrderAsync: a note, then the soft delete of the repository, which publishes EntityDeletedEvent
+    private async Task DeleteOrderAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        await _store.AddNoteAsync(order, "Order has been deleted");
+        order.Deleted = true;
+        await _store.OrderService.Object.UpdateOrderAsync(order);
+        await _store.PublishAsync(new EntityDeletedEvent<Order>(order));
+    }
+
+    private async Task VoidOfflineAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!Service.Object.CanVoidOffline(order))
+            throw new NopException("You can't void this order");
+
+        order.PaymentStatusId = (int)PaymentStatus.Voided;
+        await _store.OrderService.Object.UpdateOrderAsync(order);
+        await _store.AddNoteAsync(order, "Order has been marked as voided");
+    }
+
+    private async Task RefundOfflineAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!Service.Object.CanRefundOffline(order))
+            throw new NopException("You can't refund this order");
+
+        var amountToRefund = order.OrderTotal;
+        order.RefundedAmount += amountToRefund;
+        order.PaymentStatus = PaymentStatus.Refunded;
+        await _store.OrderService.Object.UpdateOrderAsync(order);
+        await _store.AddNoteAsync(order, $"Order has been marked as refunded. Amount = {amountToRefund}");
+    }
+
+    private async Task PartiallyRefundOfflineAsync(Order order, decimal amountToRefund)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (!CanPartiallyRefundOffline(order, amountToRefund))
+            throw new NopException("You can't partially refund (offline) this order");
+
+        order.RefundedAmount += amountToRefund;
+        order.PaymentStatus = order.OrderTotal == order.RefundedAmount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        await _store.OrderService.Object.UpdateOrderAsync(order);
+        await _store.AddNoteAsync(order, $"Order has been marked as partially refunded. Amount = {amountToRefund}");
     }
 
     // 4.90 does not check CanMarkOrderAsAuthorized here: callers must

@@ -116,7 +116,9 @@ public class NopStore
 
     public TestLinePayClientFactory ClientFactory { get; }
 
-    public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object, GenericAttributeRepository.Object);
+    public LinePayPaymentScheduleService Schedule => new(GenericAttributeRepository.Object);
+
+    public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object, GenericAttributeRepository.Object, Schedule);
 
     public LinePayConfirmClaimService Claims => new(GenericAttributeRepository.Object, OrderPaymentService);
 
@@ -135,6 +137,9 @@ public class NopStore
 
     /// <summary>Notifications shown to the current user, as (kind, text)</summary>
     public ConcurrentQueue<(string Kind, string Text)> Notifications { get; } = new();
+
+    /// <summary>What nopCommerce's event publisher hands the plugin's consumers (order cancelled, order deleted)</summary>
+    public event Func<object, Task> Published;
 
     /// <summary>Entries written to nopCommerce's log, as (level, message)</summary>
     public ConcurrentQueue<(string Level, string Message)> Log { get; } = new();
@@ -252,9 +257,18 @@ public class NopStore
                 && string.Equals(row.Key, key, StringComparison.InvariantCultureIgnoreCase))?.Value;
     }
 
-    /// <summary>Saves a LINE Pay record on the order as the plugin would</summary>
-    public void SavePayment(int orderId, LinePayOrderPayment payment) =>
+    /// <summary>
+    /// Saves a LINE Pay record on the order as the plugin would, with the scheduled task's entry for it, but keeps the
+    /// record's times as they are
+    /// </summary>
+    public void SavePayment(int orderId, LinePayOrderPayment payment)
+    {
         WriteAttribute(orderId, LinePayDefaults.OrderKeyGroup, LinePayDefaults.OrderPaymentAttribute, LinePayOrderPaymentService.Serialize(payment), 0);
+        var schedule = Schedule;
+        (LinePayPaymentSchedule.NextCheckOnUtc(payment, DateTime.UtcNow) is { } due
+            ? schedule.ScheduleAsync(orderId, due)
+            : schedule.UnscheduleAsync(orderId)).GetAwaiter().GetResult();
+    }
 
     /// <summary>Holds the lock of the key, as another request would, until the returned object is disposed</summary>
     public IDisposable HoldLock(string key)
@@ -269,6 +283,12 @@ public class NopStore
 
     /// <summary>English text of a resource, or the key when there is none</summary>
     public static string English(string key) => _englishResources.Value.TryGetValue(key, out var text) ? text : key;
+
+    internal async Task PublishAsync(object eventMessage)
+    {
+        foreach (var consumer in Published?.GetInvocationList().Cast<Func<object, Task>>() ?? [])
+            await consumer(eventMessage);
+    }
 
     internal Task AddNoteAsync(Order order, string note) =>
         OrderService.Object.InsertOrderNoteAsync(new OrderNote { OrderId = order.Id, Note = note, CreatedOnUtc = DateTime.UtcNow });
@@ -360,6 +380,17 @@ public class NopStore
                     InsertRow(row);
                 return Task.CompletedTask;
             });
+        GenericAttributeRepository.Setup(r => r.UpdateAsync(It.IsAny<GenericAttribute>(), It.IsAny<bool>()))
+            .Returns((GenericAttribute row, bool _) =>
+            {
+                lock (_sync)
+                {
+                    var index = _attributeRows.FindIndex(stored => stored.Id == row.Id);
+                    if (index >= 0)
+                        _attributeRows[index] = Copy(row);
+                }
+                return Task.CompletedTask;
+            });
         GenericAttributeRepository.Setup(r => r.DeleteAsync(It.IsAny<Expression<Func<GenericAttribute, bool>>>()))
             .Returns((Expression<Func<GenericAttribute, bool>> predicate) =>
             {
@@ -390,7 +421,7 @@ public class NopStore
 
     /// <summary>The LINE Pay record service of one request, over <see cref="NewRequestGenericAttributeService"/></summary>
     public LinePayOrderPaymentService NewRequestOrderPaymentService() =>
-        new(NewRequestGenericAttributeService(), GenericAttributeRepository.Object);
+        new(NewRequestGenericAttributeService(), GenericAttributeRepository.Object, Schedule);
 
     /// <summary>
     /// A generic attribute service of one request that caches as nopCommerce's does (IShortTermCacheManager): the

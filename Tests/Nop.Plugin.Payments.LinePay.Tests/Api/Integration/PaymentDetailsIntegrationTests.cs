@@ -106,13 +106,14 @@ public class PaymentDetailsIntegrationTests : ClientIntegrationTest
     }
 
     [Test]
-    public async Task DetailsOfAPaymentNotConfirmedYetIs1150()
+    public async Task DetailsOfAPaymentNotConfirmedYetIs1150AnsweredAsNothingFound()
     {
         var reserved = await Client.RequestPaymentAsync(PaymentRequests.Create());
 
-        var error = Assert.ThrowsAsync<LinePayApiException>(() => Client.GetPaymentDetailsAsync([reserved.TransactionId]));
+        var payments = await Client.GetPaymentDetailsAsync([reserved.TransactionId]);
 
-        Assert.That((error.ReturnCode, error.Classification), Is.EqualTo(("1150", LinePayReturnCodeClass.Ambiguous)));
-        Assert.That(Emulator.Journal.For(LinePayEndpoint.Details).Single().ReturnCode, Is.EqualTo("1150"));
+        Assert.That(payments, Is.Empty);
+        Assert.That(await Client.GetPaymentDetailsAsync(reserved.TransactionId), Is.Null);
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Details).Select(call => call.ReturnCode), Is.EqualTo(new[] { "1150", "1150" }));
     }
 }

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// Makes nopCommerce's order say what its LINE Pay record says, through nopCommerce's own order processing: paid or
+/// authorized once LINE Pay holds the money, voided once the authorization is gone, refunded as far as LINE Pay
+/// refunded. The record is always saved first, so that a server dying between the two writes leaves a record ahead of
+/// its order, which the next sync repairs. The caller holds the payment's claim.
+/// </summary>
+public class LinePayOrderSyncService
+{
+    protected readonly IOrderProcessingService _orderProcessingService;
+    protected readonly IOrderService _orderService;
+    protected readonly LinePayOrderNoteService _noteService;
+
+    public LinePayOrderSyncService(IOrderProcessingService orderProcessingService,
+        IOrderService orderService,
+        LinePayOrderNoteService noteService)
+    {
+        _orderProcessingService = orderProcessingService;
+        _orderService = orderService;
+        _noteService = noteService;
+    }
+
+    /// <summary>
+    /// Brings the order (read again here) in line with the record
+    /// </summary>
+    /// <param name="newRefunds">Refunds LINE Pay made that the record learned just now, named in the note</param>
+    /// <returns>The order as it stands afterwards</returns>
+    public virtual async Task<Order> SyncAsync(Order order, LinePayOrderPayment payment, IList<LinePayRefund> newRefunds = null)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+
+        var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid) ?? order;
+        if (CanTakeMoney(current))
+        {
+            switch (payment.State)
+            {
+                case LinePayPaymentState.Paid when current.PaymentStatus is PaymentStatus.Pending or PaymentStatus.Authorized:
+                    await MarkPaidAsync(current, payment);
+                    break;
+
+                case LinePayPaymentState.Authorized when current.PaymentStatus == PaymentStatus.Pending:
+                    await MarkAuthorizedAsync(current, payment);
+                    break;
+
+                case LinePayPaymentState.Voided or LinePayPaymentState.AuthorizationExpired
+                    when current.PaymentStatus == PaymentStatus.Authorized && _orderProcessingService.CanVoidOffline(current):
+                    await _orderProcessingService.VoidOfflineAsync(current);
+                    await _noteService.AddNoteAsync(current, $"LINE Pay holds no authorization for transaction {payment.TransactionId} any more ({payment.State}); the order is marked as voided.");
+                    break;
+            }
+        }
+
+        await RecordRefundsAsync(current, payment, newRefunds);
+
+        return current;
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the order can still take a payment: neither cancelled nor deleted
+    /// </summary>
+    public static bool CanTakeMoney(Order order) =>
+        order is not null && !order.Deleted && order.OrderStatus != OrderStatus.Cancelled;
+
+    /// <summary>
+    /// Gets how much nopCommerce should show refunded, in the primary store currency: what the admin asked for each
+    /// refund made from the order page, other refunds converted at the payment's rate, all of it once LINE Pay holds
+    /// nothing. A refund from the order page is left out for <see cref="LinePayDefaults.StoreRefundGrace"/>, while
+    /// nopCommerce records it itself; null while the last refund is such a one.
+    /// </summary>
+    public static decimal? ExpectedRefundedAmount(Order order, LinePayOrderPayment payment, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(payment);
+
+        bool recentFromOrderPage(LinePayRefund refund) =>
+            refund.StoreAmount is not null && nowUtc - refund.RefundedOnUtc < LinePayDefaults.StoreRefundGrace;
+
+        if (payment.Refunds.Count == 0)
+            return decimal.Zero;
+        if (payment.Refunds.MaxBy(refund => refund.RefundedOnUtc) is { } last && recentFromOrderPage(last))
+            return null;
+        if (payment.RefundableAmount <= decimal.Zero)
+            return order.OrderTotal;
+
+        var expected = payment.Refunds.Where(refund => !recentFromOrderPage(refund))
+            .Sum(refund => refund.StoreAmount ?? ToStoreCurrency(refund.Amount, order, payment));
+
+        return Math.Min(expected, order.OrderTotal);
+    }
+
+    /// <summary>
+    /// Converts an amount of the payment's currency into the primary store currency at the rate the payment was made at
+    /// </summary>
+    public static decimal ToStoreCurrency(decimal amount, Order order, LinePayOrderPayment payment) =>
+        payment.Amount <= decimal.Zero ? decimal.Zero : Math.Round(amount * order.OrderTotal / payment.Amount, 2);
+
+    protected virtual async Task MarkPaidAsync(Order order, LinePayOrderPayment payment)
+    {
+        var transactionId = payment.TransactionId.ToString(CultureInfo.InvariantCulture);
+        var result = $"LINE Pay captured {payment.FormatAmount(payment.PaidAmount)}";
+        order.AuthorizationTransactionId ??= transactionId;
+        order.AuthorizationTransactionResult ??= result;
+        order.CaptureTransactionId = transactionId;
+        order.CaptureTransactionResult = result;
+        await _orderService.UpdateOrderAsync(order);
+
+        if (_orderProcessingService.CanMarkOrderAsPaid(order))
+            await _orderProcessingService.MarkOrderAsPaidAsync(order);
+    }
+
+    protected virtual async Task MarkAuthorizedAsync(Order order, LinePayOrderPayment payment)
+    {
+        order.AuthorizationTransactionId = payment.TransactionId.ToString(CultureInfo.InvariantCulture);
+        order.AuthorizationTransactionResult = $"LINE Pay authorized {payment.FormatAmount()}";
+        await _orderService.UpdateOrderAsync(order);
+
+        if (_orderProcessingService.CanMarkOrderAsAuthorized(order))
+            await _orderProcessingService.MarkAsAuthorizedAsync(order);
+    }
+
+    // refunds LINE Pay made that nopCommerce does not show yet (Merchant Center, a refund whose answer was lost, the
+    // return of money) are recorded as nopCommerce's offline refunds
+    protected virtual async Task RecordRefundsAsync(Order order, LinePayOrderPayment payment, IList<LinePayRefund> newRefunds)
+    {
+        if (order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.PartiallyRefunded))
+            return;
+
+        var expected = ExpectedRefundedAmount(order, payment, DateTime.UtcNow);
+        var missing = (expected ?? decimal.Zero) - order.RefundedAmount;
+        if (missing <= decimal.Zero)
+            return;
+
+        if (order.RefundedAmount == decimal.Zero && missing == order.OrderTotal && _orderProcessingService.CanRefundOffline(order))
+            await _orderProcessingService.RefundOfflineAsync(order);
+        else if (_orderProcessingService.CanPartiallyRefundOffline(order, missing))
+            await _orderProcessingService.PartiallyRefundOfflineAsync(order, missing);
+        else
+            return;
+
+        var named = newRefunds is { Count: > 0 } ? newRefunds : payment.Refunds;
+        var refunds = string.Join(", ", named.Select(refund =>
+            $"refund transaction {refund.RefundTransactionId} ({payment.FormatAmount(refund.Amount)})"));
+        await _noteService.AddNoteAsync(order, string.Format(CultureInfo.InvariantCulture,
+            "LINE Pay refunded transaction {0}: {1}. {2:0.##} is recorded as refunded in the store; {3} is left on LINE Pay.",
+            payment.TransactionId, refunds, missing, payment.FormatAmount(payment.RefundableAmount)));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Nop.Core.Domain.Common;
+using Nop.Data;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// The scheduled task's to-do list: one generic attribute row per order whose LINE Pay payment has something left to
+/// do, its CreatedOrUpdatedDateUTC saying when (so that a run reads only the rows that are due, filtered in the database,
+/// however many orders the store has), its value counting the visits that found nothing new
+/// </summary>
+public class LinePayPaymentScheduleService
+{
+    protected readonly IRepository<GenericAttribute> _genericAttributeRepository;
+
+    public LinePayPaymentScheduleService(IRepository<GenericAttribute> genericAttributeRepository)
+    {
+        _genericAttributeRepository = genericAttributeRepository;
+    }
+
+    /// <summary>
+    /// Gets the orders whose payment is due by the time, the most overdue first, at most <paramref name="count"/>
+    /// </summary>
+    public virtual async Task<IList<LinePayScheduledCheck>> GetDueAsync(DateTime nowUtc, int count)
+    {
+        var rows = await _genericAttributeRepository.Table
+            .Where(row => row.KeyGroup == LinePayDefaults.OrderKeyGroup && row.Key == LinePayDefaults.NextCheckAttribute
+                && row.StoreId == 0 && row.CreatedOrUpdatedDateUTC <= nowUtc)
+            .OrderBy(row => row.CreatedOrUpdatedDateUTC)
+            .Take(count)
+            .ToListAsync();
+
+        return rows.DistinctBy(row => row.EntityId).Select(ToCheck).ToList();
+    }
+
+    /// <summary>
+    /// Gets when the order's payment is due, or null when it is not scheduled
+    /// </summary>
+    public virtual async Task<LinePayScheduledCheck> GetAsync(int orderId)
+    {
+        var row = await FindAsync(orderId);
+
+        return row is null ? null : ToCheck(row);
+    }
+
+    /// <summary>
+    /// Schedules the order's payment for the time, replacing what was scheduled
+    /// </summary>
+    public virtual async Task ScheduleAsync(int orderId, DateTime dueOnUtc, int unchangedVisits = 0)
+    {
+        var value = unchangedVisits.ToString(CultureInfo.InvariantCulture);
+        var row = await FindAsync(orderId);
+        if (row is null)
+        {
+            await _genericAttributeRepository.InsertAsync(new GenericAttribute
+            {
+                EntityId = orderId,
+                KeyGroup = LinePayDefaults.OrderKeyGroup,
+                Key = LinePayDefaults.NextCheckAttribute,
+                Value = value,
+                StoreId = 0,
+                CreatedOrUpdatedDateUTC = dueOnUtc
+            }, false);
+            return;
+        }
+
+        row.Value = value;
+        row.CreatedOrUpdatedDateUTC = dueOnUtc;
+        await _genericAttributeRepository.UpdateAsync(row, false);
+    }
+
+    /// <summary>
+    /// Takes the order off the list: nothing is left to do for its payment
+    /// </summary>
+    public virtual Task UnscheduleAsync(int orderId) =>
+        _genericAttributeRepository.DeleteAsync(row => row.EntityId == orderId && row.KeyGroup == LinePayDefaults.OrderKeyGroup
+            && row.Key == LinePayDefaults.NextCheckAttribute);
+
+    protected virtual Task<GenericAttribute> FindAsync(int orderId) =>
+        _genericAttributeRepository.Table.FirstOrDefaultAsync(row => row.EntityId == orderId
+            && row.KeyGroup == LinePayDefaults.OrderKeyGroup && row.Key == LinePayDefaults.NextCheckAttribute && row.StoreId == 0);
+
+    private static LinePayScheduledCheck ToCheck(GenericAttribute row) => new(row.EntityId,
+        row.CreatedOrUpdatedDateUTC ?? DateTime.MinValue,
+        int.TryParse(row.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var visits) ? visits : 0);
+}
