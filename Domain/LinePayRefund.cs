@@ -22,6 +22,12 @@ public class LinePayRefund
     public decimal? StoreAmount { get; set; }
 
     /// <summary>
+    /// Gets or sets a value indicating whether nopCommerce was told of the refund as the result of its own refund (it
+    /// then records the refund in the order itself)
+    /// </summary>
+    public bool ReportedToStore { get; set; }
+
+    /// <summary>
     /// Gets or sets when LINE Pay made the refund (UTC)
     /// </summary>
     public DateTime RefundedOnUtc { get; set; }

@@ -72,8 +72,8 @@ public class LinePayOrderSyncService
     /// <summary>
     /// Gets how much nopCommerce should show refunded, in the primary store currency: what the admin asked for each
     /// refund made from the order page, other refunds converted at the payment's rate, all of it once LINE Pay holds
-    /// nothing. A refund from the order page is left out for <see cref="LinePayDefaults.StoreRefundGrace"/>, while
-    /// nopCommerce records it itself; null while the last refund is such a one.
+    /// nothing. A refund reported to nopCommerce as done is left out for <see cref="LinePayDefaults.StoreRefundGrace"/>,
+    /// while nopCommerce records it itself; null while the last refund is such a one.
     /// </summary>
     public static decimal? ExpectedRefundedAmount(Order order, LinePayOrderPayment payment, DateTime nowUtc)
     {
@@ -81,7 +81,7 @@ public class LinePayOrderSyncService
         ArgumentNullException.ThrowIfNull(payment);
 
         bool recentFromOrderPage(LinePayRefund refund) =>
-            refund.StoreAmount is not null && nowUtc - refund.RefundedOnUtc < LinePayDefaults.StoreRefundGrace;
+            refund.ReportedToStore && nowUtc - refund.RefundedOnUtc < LinePayDefaults.StoreRefundGrace;
 
         if (payment.Refunds.Count == 0)
             return decimal.Zero;

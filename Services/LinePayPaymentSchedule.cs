@@ -26,7 +26,7 @@ public static class LinePayPaymentSchedule
                 return nowUtc;
 
             case LinePayPaymentState.Authorized:
-                var next = nowUtc + LinePayDefaults.MerchantCenterCheckInterval;
+                var next = FirstLookOr(payment.ConfirmedOnUtc ?? payment.RequestedOnUtc, nowUtc);
                 if (payment.AuthorizationExpiresOnUtc is { } expiry)
                 {
                     var warning = expiry - LinePayDefaults.AuthorizationExpiryWarning;
@@ -40,12 +40,21 @@ public static class LinePayPaymentSchedule
                 return next;
 
             case LinePayPaymentState.Paid or LinePayPaymentState.HeldForCancelledOrder:
-                var watchedUntil = (payment.ConfirmedOnUtc ?? payment.RequestedOnUtc) + LinePayDefaults.MerchantCenterWatchPeriod;
-                return nowUtc < watchedUntil ? nowUtc + LinePayDefaults.MerchantCenterCheckInterval : null;
+                var confirmed = payment.ConfirmedOnUtc ?? payment.RequestedOnUtc;
+                return nowUtc < confirmed + LinePayDefaults.MerchantCenterWatchPeriod ? FirstLookOr(confirmed, nowUtc) : null;
 
             default:
                 return null;
         }
+    }
+
+    // a payment LINE Pay just took is looked at once shortly after, in case its order was not brought in line (a
+    // server that died between the two writes, an admin's edit that wrote an older copy of the order), then daily
+    private static DateTime FirstLookOr(DateTime confirmedOnUtc, DateTime nowUtc)
+    {
+        var firstLook = confirmedOnUtc + LinePayDefaults.ReconciliationMinimumAge;
+
+        return firstLook > nowUtc ? firstLook : nowUtc + LinePayDefaults.MerchantCenterCheckInterval;
     }
 
     /// <summary>

@@ -129,13 +129,15 @@ public class LinePayRefundService : LinePayAfterSaleService
         return LinePayCurrencyScale.Round(converted, payment.Currency);
     }
 
+    // the refund is reported to nopCommerce as done, which records it in the order
     private async Task<RefundPaymentResult> RefundedAsync(Order order, LinePayOrderPayment payment, IList<LinePayRefund> refunds,
         string noteKey)
     {
+        var refund = refunds.First(made => made.StoreAmount is not null);
+        refund.ReportedToStore = true;
+        refund.RefundedOnUtc = DateTime.UtcNow;
         payment.LastReturnCode = LinePayReturnCodes.Success;
         await _orderPaymentService.SaveAsync(order, payment);
-
-        var refund = refunds.First(made => made.StoreAmount is not null);
         await _noteService.InsertNoteAsync(order, await GetResourceAsync(noteKey, payment.FormatAmount(refund.Amount), payment.TransactionId,
             refund.RefundTransactionId, payment.FormatAmount(payment.RefundableAmount)));
 

@@ -25,6 +25,7 @@ public abstract class CheckoutTestBase : EmulatorTest
         Store.AddCurrency("USD", 0.0325m);
         Store.ConfigureLinePay(Emulator.BaseAddress, Emulator.ChannelId, Emulator.ChannelSecret);
         Checkout = new LinePayCheckout(Store);
+        Checkout.ConsumeOrderEvents();
     }
 
     protected void UsePaymentMode(LinePayPaymentMode mode) =>

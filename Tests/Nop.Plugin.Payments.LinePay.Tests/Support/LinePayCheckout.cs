@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Events;
+using Nop.Services.Payments;
 using Nop.Plugin.Payments.LinePay.Controllers;
 using Nop.Plugin.Payments.LinePay.Services;
 
@@ -68,6 +70,40 @@ public class LinePayCheckout(NopStore store)
         Store.LocalizationService.Object, Store.Logger.Object, Store.OrderService.Object, Store.ProductService.Object,
         Store.Settings.Service.Object, Store.WebHelper.Object, Store.ClientFactory,
         new LinePayOrderAmountService(Store.CurrencySettings, Store.CurrencyService.Object), Claims, Notes, OrderPayments, Settlement);
+
+    /// <summary>The payment method as nopCommerce builds it for this web server (what checkout and the order page call)</summary>
+    public LinePayPaymentMethod PaymentMethod() => new(null, Store.LocalizationService.Object, null, Store.Settings.Service.Object,
+        Store.WebHelper.Object, null, Captures, Refunds, Voids, null, OrderPayments, Requests, Store.Settings.Load(NopStore.StoreId));
+
+    /// <summary>Hands nopCommerce's order events to the plugin's consumer, as the event publisher does; once per store</summary>
+    public void ConsumeOrderEvents() => Store.Published += message => message switch
+    {
+        OrderStatusChangedEvent changed => EventConsumer.HandleEventAsync(changed),
+        EntityDeletedEvent<Order> deleted => EventConsumer.HandleEventAsync(deleted),
+        _ => Task.CompletedTask
+    };
+
+    /// <summary>The admin cancels the order from the order page: nopCommerce's CancelOrderAsync on its own copy</summary>
+    public Task AdminCancelsAsync(Order order) =>
+        Store.OrderProcessing.Service.Object.CancelOrderAsync(Store.GetOrder(order.Id), notifyCustomer: false);
+
+    /// <summary>The admin deletes the order: nopCommerce's DeleteOrderAsync on its own copy</summary>
+    public Task AdminDeletesAsync(Order order) => Store.OrderProcessing.Service.Object.DeleteOrderAsync(Store.GetOrder(order.Id));
+
+    /// <summary>The admin refunds from the order page: nopCommerce's RefundAsync/PartiallyRefundAsync around the plugin's refund</summary>
+    public async Task<IList<string>> AdminRefundsAsync(Order order, decimal? amount = null)
+    {
+        var copy = Store.GetOrder(order.Id);
+        var request = new RefundPaymentRequest { Order = copy, AmountToRefund = amount ?? copy.OrderTotal, IsPartialRefund = amount is not null };
+        var result = await Refunds.RefundAsync(request);
+        if (result.Success)
+        {
+            copy.RefundedAmount += request.AmountToRefund;
+            copy.PaymentStatus = result.NewPaymentStatus;
+            await Store.OrderService.Object.UpdateOrderAsync(copy);
+        }
+        return result.Errors;
+    }
 
     public PaymentLinePayReturnController ReturnController() =>
         new(Store.LocalizationService.Object, Store.NotificationService.Object, Store.WorkContext.Object, Returns)

@@ -17,6 +17,9 @@ public class NopOrderProcessingRules
 
     public Mock<IOrderProcessingService> Service { get; } = new(MockBehavior.Strict);
 
+    /// <summary>When set, the next MarkOrderAsPaidAsync throws before it changes anything, as a server that dies there</summary>
+    public bool FailNextMarkAsPaid { get; set; }
+
     public NopOrderProcessingRules(NopStore store)
     {
         _store = store;
@@ -72,6 +75,11 @@ public class NopOrderProcessingRules
     private async Task MarkOrderAsPaidAsync(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
+        if (FailNextMarkAsPaid)
+        {
+            FailNextMarkAsPaid = false;
+            throw new IOException("The server died before the order was marked as paid.");
+        }
         if (!CanMarkOrderAsPaid(order))
             throw new NopException("You can't mark this order as paid");
 

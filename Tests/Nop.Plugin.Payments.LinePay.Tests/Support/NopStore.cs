@@ -166,6 +166,8 @@ public class NopStore
         Settings.Set(0, nameof(LinePayPaymentSettings.CurrencyCode), currencyCode);
         Settings.Set(0, nameof(LinePayPaymentSettings.PaymentMode), paymentMode);
         Settings.Set(0, nameof(LinePayPaymentSettings.ApiBaseAddress), apiBaseAddress.ToString());
+        //as installed
+        Settings.Set(0, nameof(LinePayPaymentSettings.RefundPaymentsOfCancelledOrders), true);
     }
 
     /// <summary>Adds a currency; the first one added with <paramref name="primary"/> becomes the primary store currency</summary>
