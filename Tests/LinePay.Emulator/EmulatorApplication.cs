@@ -24,6 +24,7 @@ public static class EmulatorApplication
         services.AddSingleton<IdentifierGenerator>();
         services.AddSingleton<AmountReader>();
         services.AddSingleton<TransactionGate>();
+        services.AddSingleton<RefundAction>();
         services.AddSingleton<SignatureVerifier>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<CallJournal>();
