@@ -30,6 +30,7 @@ public static class EmulatorApplication
         services.AddSingleton<CallJournal>();
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ApprovalPage>();
+        services.AddSingleton<MerchantCenter>();
         services.AddHttpClient();
 
         services.AddSingleton<IApiHandler, RequestHandler>();
