@@ -89,6 +89,9 @@ public sealed class EmulatorSettings
     /// </summary>
     public TimeSpan ProcessingTime { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How many API calls the journal keeps; beyond it the oldest are dropped, so long runs stay in bounded memory</summary>
+    public int JournalCapacity { get; set; } = 10_000;
+
     /// <summary>Sets every setting of this instance to the value of the source (collections are copied, not shared)</summary>
     public void CopyFrom(EmulatorSettings source)
     {
@@ -116,5 +119,6 @@ public sealed class EmulatorSettings
         ConfirmPayInfoDifference = source.ConfirmPayInfoDifference;
         PayMethod = source.PayMethod;
         ProcessingTime = source.ProcessingTime;
+        JournalCapacity = source.JournalCapacity;
     }
 }
