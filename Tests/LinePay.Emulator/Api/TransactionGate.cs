@@ -65,6 +65,9 @@ public sealed class TransactionGate(EmulatorSettings settings, TransactionStore 
     private static void Admit(EmulatorTransaction transaction, DateTimeOffset now,
         Action<EmulatorTransaction, DateTimeOffset> check)
     {
+        if (transaction.Forgotten)
+            throw new ApiError(ReturnCodes.NoTransaction);
+
         transaction.Refresh(now);
         if (transaction.InFlight)
             throw new ApiError(ReturnCodes.DuplicateRequest);
