@@ -24,11 +24,13 @@ public static class EmulatorApplication
         services.AddSingleton<IdentifierGenerator>();
         services.AddSingleton<AmountReader>();
         services.AddSingleton<TransactionGate>();
+        services.AddSingleton<RefundAction>();
         services.AddSingleton<SignatureVerifier>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<CallJournal>();
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ApprovalPage>();
+        services.AddSingleton<MerchantCenter>();
         services.AddHttpClient();
 
         services.AddSingleton<IApiHandler, RequestHandler>();

@@ -30,6 +30,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         Clock = services.GetRequiredService<EmulatorClock>();
         _customerHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         Customer = new EmulatorCustomer(Transactions, _customerHttp);
+        MerchantCenter = services.GetRequiredService<MerchantCenter>();
     }
 
     /// <summary>Ends with a slash, e.g. http://127.0.0.1:45678/; use it as the plugin's API base address</summary>
@@ -50,6 +51,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     public EmulatorClock Clock { get; }
 
     public EmulatorCustomer Customer { get; }
+
+    /// <summary>Refunds and voids made by the merchant outside the API</summary>
+    public MerchantCenter MerchantCenter { get; }
 
     public static async Task<EmulatorHost> StartAsync(EmulatorSettings? settings = null,
         CancellationToken cancellationToken = default)

@@ -89,6 +89,22 @@ public sealed class EmulatorSettings
     /// </summary>
     public TimeSpan ProcessingTime { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How many API calls the journal keeps; beyond it the oldest are dropped, so long runs stay in bounded memory</summary>
+    public int JournalCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// How many transactions the emulator remembers (at least 1). Beyond it the oldest is forgotten, with its refund ids
+    /// and regKey, and then answers 1150 like a transaction past LINE Pay's history; one in flight is kept until done.
+    /// </summary>
+    public int TransactionCapacity { get; set; } = 100_000;
+
+    /// <summary>
+    /// How long after its Request a transaction is remembered, on the emulator's clock; older ones are forgotten as
+    /// beyond <see cref="TransactionCapacity"/>. A year, so that a refund after a 30-day window still meets its
+    /// transaction (and answers 1163); null keeps transactions whatever their age.
+    /// </summary>
+    public TimeSpan? TransactionRetention { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>Sets every setting of this instance to the value of the source (collections are copied, not shared)</summary>
     public void CopyFrom(EmulatorSettings source)
     {
@@ -116,5 +132,8 @@ public sealed class EmulatorSettings
         ConfirmPayInfoDifference = source.ConfirmPayInfoDifference;
         PayMethod = source.PayMethod;
         ProcessingTime = source.ProcessingTime;
+        JournalCapacity = source.JournalCapacity;
+        TransactionCapacity = source.TransactionCapacity;
+        TransactionRetention = source.TransactionRetention;
     }
 }

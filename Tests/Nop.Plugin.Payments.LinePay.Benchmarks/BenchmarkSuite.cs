@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Nop.Plugin.Payments.LinePay.Benchmarks.Calls;
+using Nop.Plugin.Payments.LinePay.Benchmarks.Emulator;
 using Nop.Plugin.Payments.LinePay.Benchmarks.Load;
 using Nop.Plugin.Payments.LinePay.Benchmarks.Micro;
 
@@ -12,7 +13,7 @@ namespace Nop.Plugin.Payments.LinePay.Benchmarks;
 
 /// <summary>
 /// Every benchmark of the plugin, full or quick. The load runs go first so that the peak working set they print is
-/// theirs, not BenchmarkDotNet's.
+/// theirs, not the emulator run's or BenchmarkDotNet's.
 /// </summary>
 public class BenchmarkSuite(bool quick)
 {
@@ -22,6 +23,7 @@ public class BenchmarkSuite(bool quick)
     public async Task<int> RunAllAsync()
     {
         var status = await RunLoadAsync();
+        status = Math.Max(status, await RunEmulatorAsync());
         await RunCallsAsync();
         RunMicro();
         return status;
@@ -34,6 +36,10 @@ public class BenchmarkSuite(bool quick)
         await OrderThroughputRun.RunAsync(orders: quick ? 200 : 1000, concurrency: 32, warmUpOrders: quick ? 100 : 500);
         return correct ? 0 : 1;
     }
+
+    /// <returns>1 when the emulator answered a call with something else than the payment expected</returns>
+    public async Task<int> RunEmulatorAsync() =>
+        await EmulatorMemoryRun.RunAsync(calls: quick ? 100_000 : 1_000_000, concurrency: 32) ? 0 : 1;
 
     public async Task<int> RunCallsAsync()
     {
@@ -59,6 +65,8 @@ public class BenchmarkSuite(bool quick)
     public int List()
     {
         Console.WriteLine("load:  200 concurrent arrivals at one order's confirm return; 1,000 orders confirmed 32 at a time after 500 untimed");
+        Console.WriteLine($"emulator: {(quick ? "100,000" : "1,000,000")} signed API calls (Request, Check, Confirm, Payment Details; a Refund " +
+            "in five payments) 32 payments at a time; heap, working set, journal and transactions at 0, 10, 25, 50 and 100 %");
         Console.WriteLine("calls: Request and Confirm through LinePayClient beside the floor and the signed floor, emulator on loopback");
         foreach (var type in _microBenchmarks)
             Console.WriteLine($"micro: {type.Name}");

@@ -34,9 +34,14 @@ public sealed class AmountReader(EmulatorSettings settings)
                 | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var amount))
             throw new ApiError(ReturnCodes.ParameterError, $"{name} must be a number.");
 
+        CheckScale(amount, currency);
+        return amount;
+    }
+
+    /// <summary>1124 when the amount, as written, has more decimals than the currency allows (10.0m in TWD too)</summary>
+    public void CheckScale(decimal amount, string currency)
+    {
         if (amount.Scale > ScaleOf(currency))
             throw new ApiError(ReturnCodes.AmountError);
-
-        return amount;
     }
 }

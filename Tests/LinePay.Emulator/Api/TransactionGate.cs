@@ -10,8 +10,11 @@ public sealed class TransactionGate(EmulatorSettings settings, TransactionStore 
 {
     internal EmulatorTransaction Find(string pathIdentifier) =>
         long.TryParse(pathIdentifier, out var transactionId)
-            ? store.Get(transactionId) ?? throw new ApiError(ReturnCodes.NoTransaction)
+            ? Find(transactionId)
             : throw new ApiError(ReturnCodes.NotRefundable, "Invalid transaction ID.");
+
+    internal EmulatorTransaction Find(long transactionId) =>
+        store.Get(transactionId) ?? throw new ApiError(ReturnCodes.NoTransaction);
 
     /// <param name="check">throws an <see cref="ApiError"/> when the call cannot proceed</param>
     /// <param name="apply">changes the transaction and builds the answer</param>
@@ -22,11 +25,7 @@ public sealed class TransactionGate(EmulatorSettings settings, TransactionStore 
         lock (transaction.Sync)
         {
             var now = clock.GetUtcNow();
-            transaction.Refresh(now);
-            if (transaction.InFlight)
-                throw new ApiError(ReturnCodes.DuplicateRequest);
-
-            check(transaction, now);
+            Admit(transaction, now, check);
             if (settings.ProcessingTime <= TimeSpan.Zero)
                 return apply(transaction, now);
 
@@ -45,5 +44,34 @@ public sealed class TransactionGate(EmulatorSettings settings, TransactionStore 
                 transaction.InFlight = false;
             }
         }
+    }
+
+    /// <summary>
+    /// Checks and applies in one hold of the lock, without <see cref="EmulatorSettings.ProcessingTime"/>: for changes
+    /// that are not API calls, which a concurrent API call in flight still refuses with 1198
+    /// </summary>
+    internal T Run<T>(EmulatorTransaction transaction,
+        Action<EmulatorTransaction, DateTimeOffset> check,
+        Func<EmulatorTransaction, DateTimeOffset, T> apply)
+    {
+        lock (transaction.Sync)
+        {
+            var now = clock.GetUtcNow();
+            Admit(transaction, now, check);
+            return apply(transaction, now);
+        }
+    }
+
+    private static void Admit(EmulatorTransaction transaction, DateTimeOffset now,
+        Action<EmulatorTransaction, DateTimeOffset> check)
+    {
+        if (transaction.Forgotten)
+            throw new ApiError(ReturnCodes.NoTransaction);
+
+        transaction.Refresh(now);
+        if (transaction.InFlight)
+            throw new ApiError(ReturnCodes.DuplicateRequest);
+
+        check(transaction, now);
     }
 }

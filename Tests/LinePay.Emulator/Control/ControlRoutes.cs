@@ -8,13 +8,13 @@ namespace LinePay.Emulator.Control;
 
 /// <summary>
 /// Unsigned endpoints under /emulator for tests and developers: transactions and their states, the call journal,
-/// fault injection and the clock
+/// fault injection, the clock and Merchant Center
 /// </summary>
 public static class ControlRoutes
 {
     public const string Prefix = "/emulator";
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() }
     };
@@ -51,5 +51,7 @@ public static class ControlRoutes
             clock.Advance(TimeSpan.FromMinutes(minutes));
             return Results.Json(new { utcNow = clock.GetUtcNow(), offset = clock.Offset }, JsonOptions);
         });
+
+        control.MapMerchantCenter();
     }
 }

@@ -3,12 +3,13 @@ using LinePay.Emulator.Api;
 namespace LinePay.Emulator.Journal;
 
 /// <summary>
-/// Every API call the emulator received, in arrival order; safe to read while calls are being recorded
+/// The latest API calls the emulator received, in arrival order, at most <see cref="EmulatorSettings.JournalCapacity"/>
+/// of them (the oldest go first); safe to read while calls are being recorded
 /// </summary>
-public sealed class CallJournal
+public sealed class CallJournal(EmulatorSettings settings)
 {
     private readonly object _sync = new();
-    private readonly List<ApiCallRecord> _calls = [];
+    private readonly Queue<ApiCallRecord> _calls = new();
 
     public IReadOnlyList<ApiCallRecord> Calls
     {
@@ -36,6 +37,10 @@ public sealed class CallJournal
     internal void Record(ApiCallRecord call)
     {
         lock (_sync)
-            _calls.Add(call);
+        {
+            _calls.Enqueue(call);
+            while (_calls.Count > settings.JournalCapacity)
+                _calls.Dequeue();
+        }
     }
 }

@@ -63,6 +63,9 @@ internal sealed class EmulatorTransaction
 
     public int ConfirmCount { get; set; }
 
+    /// <summary>Dropped from the store (too old or too many); a call that still holds it answers 1150</summary>
+    public bool Forgotten { get; set; }
+
     /// <summary>True once Confirm succeeded, whatever happened after</summary>
     public bool IsConfirmed => State is TransactionState.Authorized or TransactionState.Captured
         or TransactionState.Refunded or TransactionState.Voided or TransactionState.AuthorizationExpired;

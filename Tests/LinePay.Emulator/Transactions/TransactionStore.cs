@@ -4,32 +4,53 @@ using LinePay.Emulator.Api;
 namespace LinePay.Emulator.Transactions;
 
 /// <summary>
-/// All transactions and regKeys of the emulator, in memory. Tests read snapshots; the API handlers change records
-/// under each record's lock.
+/// The transactions and regKeys of the emulator, in memory. Tests read snapshots; the API handlers change records
+/// under each record's lock. Beyond <see cref="EmulatorSettings.TransactionCapacity"/> transactions, or older than
+/// <see cref="EmulatorSettings.TransactionRetention"/>, the oldest are forgotten with their refund ids and regKey, so
+/// that long runs stay in bounded memory; a forgotten transaction is unknown (1150), as LINE Pay past its history.
 /// </summary>
-public sealed class TransactionStore(TimeProvider clock)
+public sealed class TransactionStore(EmulatorSettings settings, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<long, EmulatorTransaction> _byId = new();
     private readonly ConcurrentDictionary<string, EmulatorTransaction> _byReserveToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, long> _refundToTransaction = new();
     private readonly ConcurrentDictionary<string, PreapprovedKey> _regKeys = new(StringComparer.Ordinal);
+
+    // _sync guards the orderId index and the arrival queue; it is taken before a transaction's lock, never after.
+    private readonly object _sync = new();
     private readonly Dictionary<string, List<EmulatorTransaction>> _byOrderId = new(StringComparer.Ordinal);
+    private readonly Queue<EmulatorTransaction> _arrivals = new();
 
-    public TransactionSnapshot? Find(long transactionId) =>
-        _byId.TryGetValue(transactionId, out var transaction) ? Read(transaction) : null;
+    // Copies of the queue's length and of its head's CreatedAt, so that a lookup sees without the lock whether
+    // anything is due to be forgotten.
+    private int _count;
+    private long _oldestCreatedTicks = long.MaxValue;
 
-    public IReadOnlyList<TransactionSnapshot> FindByOrderId(string orderId)
+    /// <summary>How many transactions the emulator remembers</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Entries in each index, which forgotten transactions must not leave behind</summary>
+    public TransactionIndexSizes IndexSizes()
     {
-        lock (_byOrderId)
-            return _byOrderId.TryGetValue(orderId, out var list) ? list.Select(Read).ToArray() : [];
+        lock (_sync)
+            return new TransactionIndexSizes(_byId.Count, _byReserveToken.Count, _byOrderId.Count, _refundToTransaction.Count,
+                _regKeys.Count);
     }
 
-    public IReadOnlyList<TransactionSnapshot> All() =>
-        _byId.Values.OrderBy(t => t.CreatedAt).ThenBy(t => t.TransactionId).Select(Read).ToArray();
+    public TransactionSnapshot? Find(long transactionId) =>
+        Get(transactionId) is { } transaction ? Read(transaction) : null;
+
+    public IReadOnlyList<TransactionSnapshot> FindByOrderId(string orderId) => GetByOrderId(orderId).Select(Read).ToArray();
+
+    public IReadOnlyList<TransactionSnapshot> All()
+    {
+        ForgetOldIfDue();
+        return _byId.Values.OrderBy(t => t.CreatedAt).ThenBy(t => t.TransactionId).Select(Read).ToArray();
+    }
 
     public RegKeySnapshot? FindRegKey(string regKey)
     {
-        if (!_regKeys.TryGetValue(regKey, out var key))
+        if (GetRegKey(regKey) is not { } key)
             return null;
 
         lock (key.Sync)
@@ -39,8 +60,10 @@ public sealed class TransactionStore(TimeProvider clock)
     /// <summary>Adds a transaction unless its orderId may not be reused (1172)</summary>
     internal void Add(EmulatorTransaction transaction, OrderIdReusePolicy reusePolicy)
     {
-        lock (_byOrderId)
+        lock (_sync)
         {
+            // A namesake past the retention no longer stands in the way of the orderId.
+            ForgetOld();
             if (_byOrderId.TryGetValue(transaction.OrderId, out var earlier))
             {
                 var refused = reusePolicy == OrderIdReusePolicy.Strict || earlier.Any(IsPaidOrPaying);
@@ -57,28 +80,106 @@ public sealed class TransactionStore(TimeProvider clock)
             _byId[transaction.TransactionId] = transaction;
             if (transaction.ReserveToken is not null)
                 _byReserveToken[transaction.ReserveToken] = transaction;
+            _arrivals.Enqueue(transaction);
+            ForgetOld();
         }
     }
 
-    internal EmulatorTransaction? Get(long transactionId) => _byId.GetValueOrDefault(transactionId);
+    internal EmulatorTransaction? Get(long transactionId)
+    {
+        ForgetOldIfDue();
+        return _byId.GetValueOrDefault(transactionId);
+    }
 
-    internal EmulatorTransaction? GetByReserveToken(string token) => _byReserveToken.GetValueOrDefault(token);
+    internal EmulatorTransaction? GetByReserveToken(string token)
+    {
+        ForgetOldIfDue();
+        return _byReserveToken.GetValueOrDefault(token);
+    }
 
     internal IEnumerable<EmulatorTransaction> GetByOrderId(string orderId)
     {
-        lock (_byOrderId)
+        ForgetOldIfDue();
+        lock (_sync)
             return _byOrderId.TryGetValue(orderId, out var list) ? list.ToArray() : [];
     }
 
+    /// <summary>Called under the transaction's lock</summary>
     internal void AddRefund(long refundTransactionId, long transactionId) =>
         _refundToTransaction[refundTransactionId] = transactionId;
 
-    internal EmulatorTransaction? GetByRefundId(long refundTransactionId) =>
-        _refundToTransaction.TryGetValue(refundTransactionId, out var id) ? Get(id) : null;
+    internal EmulatorTransaction? GetByRefundId(long refundTransactionId)
+    {
+        ForgetOldIfDue();
+        return _refundToTransaction.TryGetValue(refundTransactionId, out var id) ? _byId.GetValueOrDefault(id) : null;
+    }
 
+    /// <summary>Called under the issuing transaction's lock</summary>
     internal void AddRegKey(PreapprovedKey key) => _regKeys[key.RegKey] = key;
 
-    internal PreapprovedKey? GetRegKey(string regKey) => _regKeys.GetValueOrDefault(regKey);
+    internal PreapprovedKey? GetRegKey(string regKey)
+    {
+        ForgetOldIfDue();
+        return _regKeys.GetValueOrDefault(regKey);
+    }
+
+    private int Capacity => Math.Max(1, settings.TransactionCapacity);
+
+    /// <summary>Transactions created at or before this many UTC ticks are past the retention</summary>
+    private long RetentionHorizon => settings.TransactionRetention is { } retention
+        ? clock.GetUtcNow().UtcTicks - retention.Ticks
+        : long.MinValue;
+
+    private void ForgetOldIfDue()
+    {
+        if (Volatile.Read(ref _count) > Capacity || Volatile.Read(ref _oldestCreatedTicks) <= RetentionHorizon)
+            lock (_sync)
+                ForgetOld();
+    }
+
+    /// <summary>
+    /// Forgets the oldest transactions while there are too many or they are past the retention, and stops at one in
+    /// flight (a later call forgets it). Each transaction is forgotten once, so the cost is constant per transaction added.
+    /// </summary>
+    private void ForgetOld()
+    {
+        var capacity = Capacity;
+        var horizon = RetentionHorizon;
+        while (_arrivals.TryPeek(out var oldest)
+               && (_arrivals.Count > capacity || oldest.CreatedAt.UtcTicks <= horizon)
+               && TryForget(oldest))
+            _arrivals.Dequeue();
+
+        Volatile.Write(ref _count, _arrivals.Count);
+        Volatile.Write(ref _oldestCreatedTicks, _arrivals.TryPeek(out var next) ? next.CreatedAt.UtcTicks : long.MaxValue);
+    }
+
+    private bool TryForget(EmulatorTransaction transaction)
+    {
+        // Under the transaction's lock, so that no refund or regKey is added to it after its ids were read here.
+        lock (transaction.Sync)
+        {
+            if (transaction.InFlight)
+                return false;
+
+            transaction.Forgotten = true;
+            foreach (var refund in transaction.Refunds)
+                _refundToTransaction.TryRemove(refund.RefundTransactionId, out _);
+            if (transaction.RegKey is { } regKey && _regKeys.TryGetValue(regKey, out var key)
+                && key.TransactionId == transaction.TransactionId)
+                _regKeys.TryRemove(regKey, out _);
+        }
+
+        _byId.TryRemove(transaction.TransactionId, out _);
+        if (transaction.ReserveToken is not null)
+            _byReserveToken.TryRemove(transaction.ReserveToken, out _);
+        var namesakes = _byOrderId[transaction.OrderId];
+        namesakes.Remove(transaction);
+        if (namesakes.Count == 0)
+            _byOrderId.Remove(transaction.OrderId);
+
+        return true;
+    }
 
     private bool IsPaidOrPaying(EmulatorTransaction transaction)
     {

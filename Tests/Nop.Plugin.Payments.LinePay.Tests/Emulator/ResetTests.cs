@@ -83,6 +83,8 @@ public class ResetTests
             property.SetValue(settings, "changed");
         else if (type == typeof(TimeSpan))
             property.SetValue(settings, (TimeSpan?)value is { } time ? time + TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1));
+        else if (type == typeof(int))
+            property.SetValue(settings, ((int?)value ?? 0) + 1);
         else if (type == typeof(decimal))
             property.SetValue(settings, ((decimal?)value ?? 0m) + 1m);
         else if (type.IsEnum)

@@ -1,5 +1,3 @@
-using LinePay.Emulator.Transactions;
-
 namespace LinePay.Emulator.Api.Handlers;
 
 /// <summary>
@@ -14,24 +12,10 @@ internal sealed class VoidHandler(TransactionGate gate) : IApiHandler
         var transaction = gate.Find(call.PathIdentifier);
         JsonBody.ParseOptionalObject(call.Body);
 
-        return gate.RunAsync(transaction, (t, _) => Check(t), (t, _) =>
+        return gate.RunAsync(transaction, (t, _) => VoidAction.Check(t), (t, _) =>
         {
-            t.State = TransactionState.Voided;
+            VoidAction.Apply(t);
             return ApiResponse.Ok("OK");
         });
-    }
-
-    private static void Check(EmulatorTransaction transaction)
-    {
-        switch (transaction.State)
-        {
-            case TransactionState.Authorized:
-                return;
-            // An authorization that expired was voided by LINE Pay already.
-            case TransactionState.Voided or TransactionState.AuthorizationExpired:
-                throw new ApiError(ReturnCodes.AlreadyRefunded);
-            default:
-                throw new ApiError(ReturnCodes.InvalidState);
-        }
     }
 }
