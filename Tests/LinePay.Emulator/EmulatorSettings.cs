@@ -80,6 +80,9 @@ public sealed class EmulatorSettings
     /// <summary>Added to the payInfo amount Confirm reports, to exercise a shop's check that payInfo adds up (0 = exact)</summary>
     public decimal ConfirmPayInfoDifference { get; set; }
 
+    /// <summary>Whether Confirm's answer leaves out info.transactionId, to exercise a shop's handling of an incomplete answer</summary>
+    public bool ConfirmAnswerOmitsTransactionId { get; set; }
+
     /// <summary>Funding method reported in payInfo[].method</summary>
     public string PayMethod { get; set; } = "CREDIT_CARD";
 
@@ -130,6 +133,7 @@ public sealed class EmulatorSettings
         CaptureIssuesNewTransactionId = source.CaptureIssuesNewTransactionId;
         PreapprovedAllowed = source.PreapprovedAllowed;
         ConfirmPayInfoDifference = source.ConfirmPayInfoDifference;
+        ConfirmAnswerOmitsTransactionId = source.ConfirmAnswerOmitsTransactionId;
         PayMethod = source.PayMethod;
         ProcessingTime = source.ProcessingTime;
         JournalCapacity = source.JournalCapacity;

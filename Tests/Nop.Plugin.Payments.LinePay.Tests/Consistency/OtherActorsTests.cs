@@ -170,6 +170,24 @@ public class OtherActorsTests : CheckoutTestBase
     }
 
     [Test]
+    public async Task AConfirmAnswerWithoutATransactionIdIsCheckedInPaymentDetailsAndTheGenuinePaymentKept()
+    {
+        var (order, confirmUrl) = await ApprovedOrderAsync();
+        Emulator.Settings.ConfirmAnswerOmitsTransactionId = true;
+
+        await Checkout.ArriveAsync(confirmUrl);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Emulator.Journal.Count(LinePayEndpoint.Refund), Is.Zero);
+            Assert.That(Emulator.Journal.Count(LinePayEndpoint.Details), Is.EqualTo(1));
+            Assert.That(Emulator.Transactions.Find(PaymentOf(order).TransactionId)!.State, Is.EqualTo(TransactionState.Captured));
+            Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Paid));
+            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+        });
+    }
+
+    [Test]
     public async Task ASecondRefundClickWhileTheFirstRefundsOutcomeIsUnknownRefundsNothingMore()
     {
         var (order, confirmUrl) = await ApprovedOrderAsync(1000m);

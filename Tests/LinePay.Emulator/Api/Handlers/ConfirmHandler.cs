@@ -64,10 +64,11 @@ internal sealed class ConfirmHandler(
         var info = new JsonObject
         {
             ["orderId"] = transaction.OrderId,
-            ["transactionId"] = transaction.TransactionId,
             ["payInfo"] = PaymentInfo.PayInfo(settings.PayMethod, transaction.Amount + settings.ConfirmPayInfoDifference),
             ["packages"] = Packages(transaction)
         };
+        if (!settings.ConfirmAnswerOmitsTransactionId)
+            info["transactionId"] = transaction.TransactionId;
         if (transaction.AuthorizationExpiresAt is { } expires)
             info["authorizationExpireDate"] = JsonValues.Date(expires);
         if (transaction.Preapproved)
