@@ -48,6 +48,11 @@ public class LinePayOrderPayment
     public LinePayPaymentState State { get; set; }
 
     /// <summary>
+    /// Gets or sets when the record last moved to another state (UTC)
+    /// </summary>
+    public DateTime? StateChangedOnUtc { get; set; }
+
+    /// <summary>
     /// Gets or sets since when LINE Pay's outcome has been open (UTC); the age limit of the scheduled task counts from it
     /// </summary>
     public DateTime? OpenSinceUtc { get; set; }
@@ -160,6 +165,8 @@ public class LinePayOrderPayment
     {
         var next = LinePayPaymentStateMachine.Next(State, @event);
         var wasOpen = LinePayPaymentStateMachine.IsOpen(State);
+        if (next != State)
+            StateChangedOnUtc = DateTime.UtcNow;
         State = next;
         if (!LinePayPaymentStateMachine.IsOpen(next))
         {

@@ -38,24 +38,22 @@ public class LinePayOrderSyncService
         ArgumentNullException.ThrowIfNull(payment);
 
         var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid) ?? order;
-        if (CanTakeMoney(current))
+        switch (payment.State)
         {
-            switch (payment.State)
-            {
-                case LinePayPaymentState.Paid when current.PaymentStatus is PaymentStatus.Pending or PaymentStatus.Authorized:
-                    await MarkPaidAsync(current, payment);
-                    break;
+            //a cancelled or deleted order takes no money; what it holds is given back instead
+            case LinePayPaymentState.Paid when CanTakeMoney(current) && current.PaymentStatus is PaymentStatus.Pending or PaymentStatus.Authorized:
+                await MarkPaidAsync(current, payment);
+                break;
 
-                case LinePayPaymentState.Authorized when current.PaymentStatus == PaymentStatus.Pending:
-                    await MarkAuthorizedAsync(current, payment);
-                    break;
+            case LinePayPaymentState.Authorized when CanTakeMoney(current) && current.PaymentStatus == PaymentStatus.Pending:
+                await MarkAuthorizedAsync(current, payment);
+                break;
 
-                case LinePayPaymentState.Voided or LinePayPaymentState.AuthorizationExpired
-                    when current.PaymentStatus == PaymentStatus.Authorized && _orderProcessingService.CanVoidOffline(current):
-                    await _orderProcessingService.VoidOfflineAsync(current);
-                    await _noteService.AddNoteAsync(current, $"LINE Pay holds no authorization for transaction {payment.TransactionId} any more ({payment.State}); the order is marked as voided.");
-                    break;
-            }
+            case LinePayPaymentState.Voided or LinePayPaymentState.AuthorizationExpired or LinePayPaymentState.Refunded
+                when current.PaymentStatus == PaymentStatus.Authorized && _orderProcessingService.CanVoidOffline(current):
+                await _orderProcessingService.VoidOfflineAsync(current);
+                await _noteService.AddNoteAsync(current, $"LINE Pay holds no authorization for transaction {payment.TransactionId} any more ({payment.State}); the order is marked as voided.");
+                break;
         }
 
         await RecordRefundsAsync(current, payment, newRefunds);

@@ -5,7 +5,9 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// <summary>
 /// When the scheduled task next looks at a payment: an open outcome at once (a reservation once the customer had
 /// time to approve it), money LINE Pay holds once a day while Merchant Center can still change it (and when an
-/// authorization nears its expiry), a finished payment never
+/// authorization nears its expiry), and any payment once shortly after its state changed, in case its order was not
+/// brought in line (a server that died between the two writes, an admin's action that failed, an admin's save of an
+/// older copy of the order); a finished payment never again after that
 /// </summary>
 public static class LinePayPaymentSchedule
 {
@@ -15,6 +17,9 @@ public static class LinePayPaymentSchedule
     public static DateTime? NextCheckOnUtc(LinePayOrderPayment payment, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(payment);
+
+        var settledLook = (payment.StateChangedOnUtc ?? payment.RequestedOnUtc) + LinePayDefaults.ReconciliationMinimumAge;
+        DateTime? lookOr(DateTime? later) => settledLook > nowUtc ? settledLook : later;
 
         switch (payment.State)
         {
@@ -26,7 +31,7 @@ public static class LinePayPaymentSchedule
                 return nowUtc;
 
             case LinePayPaymentState.Authorized:
-                var next = FirstLookOr(payment.ConfirmedOnUtc ?? payment.RequestedOnUtc, nowUtc);
+                var next = lookOr(nowUtc + LinePayDefaults.MerchantCenterCheckInterval).Value;
                 if (payment.AuthorizationExpiresOnUtc is { } expiry)
                 {
                     var warning = expiry - LinePayDefaults.AuthorizationExpiryWarning;
@@ -41,20 +46,11 @@ public static class LinePayPaymentSchedule
 
             case LinePayPaymentState.Paid or LinePayPaymentState.HeldForCancelledOrder:
                 var confirmed = payment.ConfirmedOnUtc ?? payment.RequestedOnUtc;
-                return nowUtc < confirmed + LinePayDefaults.MerchantCenterWatchPeriod ? FirstLookOr(confirmed, nowUtc) : null;
+                return lookOr(nowUtc < confirmed + LinePayDefaults.MerchantCenterWatchPeriod ? nowUtc + LinePayDefaults.MerchantCenterCheckInterval : null);
 
             default:
-                return null;
+                return lookOr(null);
         }
-    }
-
-    // a payment LINE Pay just took is looked at once shortly after, in case its order was not brought in line (a
-    // server that died between the two writes, an admin's edit that wrote an older copy of the order), then daily
-    private static DateTime FirstLookOr(DateTime confirmedOnUtc, DateTime nowUtc)
-    {
-        var firstLook = confirmedOnUtc + LinePayDefaults.ReconciliationMinimumAge;
-
-        return firstLook > nowUtc ? firstLook : nowUtc + LinePayDefaults.MerchantCenterCheckInterval;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
@@ -75,7 +76,9 @@ public class LinePayReconciliationTask : IScheduleTask
     {
         var payment = await _orderPaymentService.GetAsync(check.OrderId);
         var now = DateTime.UtcNow;
-        if (payment is null || LinePayPaymentSchedule.NextCheckOnUtc(payment, now) is not { } next)
+        //a finished payment was looked at once after it changed (its order brought in line): nothing is left to do
+        if (payment is null || !LinePayPaymentStateMachine.IsOpen(payment.State) && !LinePayPaymentStateMachine.IsWatched(payment.State)
+            || LinePayPaymentSchedule.NextCheckOnUtc(payment, now) is not { } next)
         {
             await _scheduleService.UnscheduleAsync(check.OrderId);
             return;

@@ -45,22 +45,28 @@ public static class LinePayRefundMirror
             added.Add(refund);
         }
 
-        var rest = payment.RefundableAmount > decimal.Zero ? LinePayPaymentEvent.RefundedInPart : LinePayPaymentEvent.RefundedInFull;
+        var nothingLeft = payment.RefundableAmount <= decimal.Zero;
         if (payment.State == LinePayPaymentState.Refunding)
         {
             if (settled is not null)
             {
                 payment.PendingRefund = null;
-                payment.Apply(rest);
+                payment.Apply(nothingLeft ? LinePayPaymentEvent.RefundedInFull : LinePayPaymentEvent.RefundedInPart);
             }
-            else if (pending is null || nowUtc - pending.SentOnUtc >= SettleTime)
+            //not listed in time, or nothing is left that it could have refunded
+            else if (pending is null || nowUtc - pending.SentOnUtc >= SettleTime || nothingLeft)
             {
                 payment.PendingRefund = null;
                 payment.Apply(LinePayPaymentEvent.RefundRefused);
             }
         }
-        else if (added.Count > 0 && payment.Allows(rest))
-            payment.Apply(rest);
+
+        if (payment.State != LinePayPaymentState.Refunding && (added.Count > 0 || nothingLeft))
+        {
+            var @event = nothingLeft ? LinePayPaymentEvent.RefundedInFull : LinePayPaymentEvent.RefundedInPart;
+            if (payment.Allows(@event))
+                payment.Apply(@event);
+        }
 
         return added;
     }

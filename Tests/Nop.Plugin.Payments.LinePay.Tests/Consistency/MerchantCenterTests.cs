@@ -84,6 +84,7 @@ public class MerchantCenterTests : CheckoutTestBase
         var last = Emulator.MerchantCenter.Refund(transactionId);
         await TaskRunsLaterAsync(order);
         var afterLast = Store.GetOrder(order.Id);
+        await TaskRunsLaterAsync(order); //the one look minutes after the last change
 
         Assert.Multiple(() =>
         {

@@ -105,6 +105,34 @@ public class LinePayCheckout(NopStore store)
         return result.Errors;
     }
 
+    /// <summary>The admin captures from the order page: nopCommerce's CaptureAsync around the plugin's capture</summary>
+    public async Task<IList<string>> AdminCapturesAsync(Order order)
+    {
+        var copy = Store.GetOrder(order.Id);
+        var result = await Captures.CaptureAsync(new CapturePaymentRequest { Order = copy });
+        if (result.Success)
+        {
+            copy.CaptureTransactionId = result.CaptureTransactionId;
+            copy.CaptureTransactionResult = result.CaptureTransactionResult;
+            copy.PaymentStatus = result.NewPaymentStatus;
+            await Store.OrderService.Object.UpdateOrderAsync(copy);
+        }
+        return result.Errors;
+    }
+
+    /// <summary>The admin voids from the order page: nopCommerce's VoidAsync around the plugin's void</summary>
+    public async Task<IList<string>> AdminVoidsAsync(Order order)
+    {
+        var copy = Store.GetOrder(order.Id);
+        var result = await Voids.VoidAsync(new VoidPaymentRequest { Order = copy });
+        if (result.Success)
+        {
+            copy.PaymentStatus = result.NewPaymentStatus;
+            await Store.OrderService.Object.UpdateOrderAsync(copy);
+        }
+        return result.Errors;
+    }
+
     public PaymentLinePayReturnController ReturnController() =>
         new(Store.LocalizationService.Object, Store.NotificationService.Object, Store.WorkContext.Object, Returns)
         {
