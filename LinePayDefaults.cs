@@ -61,11 +61,10 @@ public static class LinePayDefaults
     public static string ConfirmClaimAttribute => "LinePay.ConfirmClaim";
 
     /// <summary>
-    /// Gets the key of the order's generic attribute that says when the scheduled task looks at its LINE Pay payment
-    /// next (the row's CreatedOrUpdatedDateUTC, so that the database finds the due ones); the value counts the visits
-    /// that found nothing new
+    /// Gets the key group of the scheduled task's to-do list: generic attributes of entity 0, one per order (its id as
+    /// key), whose CreatedOrUpdatedDateUTC says when the task looks at the order's payment next
     /// </summary>
-    public static string NextCheckAttribute => "LinePay.NextCheck";
+    public static string ScheduleKeyGroup => "LinePayPaymentSchedule";
 
     /// <summary>
     /// Gets the key group of an order's generic attributes

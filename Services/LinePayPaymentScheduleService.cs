@@ -6,8 +6,10 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
 /// The scheduled task's to-do list: one generic attribute row per order whose LINE Pay payment has something left to
-/// do, its CreatedOrUpdatedDateUTC saying when (so that a run reads only the rows that are due, filtered in the database,
-/// however many orders the store has), its value counting the visits that found nothing new
+/// do (entity 0, key group <see cref="LinePayDefaults.ScheduleKeyGroup"/>, the order's id as key, so that nopCommerce's
+/// index on entity and key group finds the list without reading any other row), its CreatedOrUpdatedDateUTC saying
+/// when (a run reads only the rows that are due, however many orders the store has), its value counting the visits
+/// that found nothing new
 /// </summary>
 public class LinePayPaymentScheduleService
 {
@@ -24,13 +26,12 @@ public class LinePayPaymentScheduleService
     public virtual async Task<IList<LinePayScheduledCheck>> GetDueAsync(DateTime nowUtc, int count)
     {
         var rows = await _genericAttributeRepository.Table
-            .Where(row => row.KeyGroup == LinePayDefaults.OrderKeyGroup && row.Key == LinePayDefaults.NextCheckAttribute
-                && row.StoreId == 0 && row.CreatedOrUpdatedDateUTC <= nowUtc)
+            .Where(row => row.EntityId == 0 && row.KeyGroup == LinePayDefaults.ScheduleKeyGroup && row.CreatedOrUpdatedDateUTC <= nowUtc)
             .OrderBy(row => row.CreatedOrUpdatedDateUTC)
             .Take(count)
             .ToListAsync();
 
-        return rows.DistinctBy(row => row.EntityId).Select(ToCheck).ToList();
+        return rows.Select(ToCheck).Where(check => check is not null).DistinctBy(check => check.OrderId).ToList();
     }
 
     /// <summary>
@@ -54,9 +55,9 @@ public class LinePayPaymentScheduleService
         {
             await _genericAttributeRepository.InsertAsync(new GenericAttribute
             {
-                EntityId = orderId,
-                KeyGroup = LinePayDefaults.OrderKeyGroup,
-                Key = LinePayDefaults.NextCheckAttribute,
+                EntityId = 0,
+                KeyGroup = LinePayDefaults.ScheduleKeyGroup,
+                Key = OrderKey(orderId),
                 Value = value,
                 StoreId = 0,
                 CreatedOrUpdatedDateUTC = dueOnUtc
@@ -72,15 +73,27 @@ public class LinePayPaymentScheduleService
     /// <summary>
     /// Takes the order off the list: nothing is left to do for its payment
     /// </summary>
-    public virtual Task UnscheduleAsync(int orderId) =>
-        _genericAttributeRepository.DeleteAsync(row => row.EntityId == orderId && row.KeyGroup == LinePayDefaults.OrderKeyGroup
-            && row.Key == LinePayDefaults.NextCheckAttribute);
+    public virtual Task UnscheduleAsync(int orderId)
+    {
+        var key = OrderKey(orderId);
 
-    protected virtual Task<GenericAttribute> FindAsync(int orderId) =>
-        _genericAttributeRepository.Table.FirstOrDefaultAsync(row => row.EntityId == orderId
-            && row.KeyGroup == LinePayDefaults.OrderKeyGroup && row.Key == LinePayDefaults.NextCheckAttribute && row.StoreId == 0);
+        return _genericAttributeRepository.DeleteAsync(row => row.EntityId == 0 && row.KeyGroup == LinePayDefaults.ScheduleKeyGroup
+            && row.Key == key);
+    }
 
-    private static LinePayScheduledCheck ToCheck(GenericAttribute row) => new(row.EntityId,
-        row.CreatedOrUpdatedDateUTC ?? DateTime.MinValue,
-        int.TryParse(row.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var visits) ? visits : 0);
+    protected virtual Task<GenericAttribute> FindAsync(int orderId)
+    {
+        var key = OrderKey(orderId);
+
+        return _genericAttributeRepository.Table.FirstOrDefaultAsync(row => row.EntityId == 0
+            && row.KeyGroup == LinePayDefaults.ScheduleKeyGroup && row.Key == key);
+    }
+
+    private static string OrderKey(int orderId) => orderId.ToString(CultureInfo.InvariantCulture);
+
+    private static LinePayScheduledCheck ToCheck(GenericAttribute row) =>
+        int.TryParse(row.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var orderId)
+            ? new(orderId, row.CreatedOrUpdatedDateUTC ?? DateTime.MinValue,
+                int.TryParse(row.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var visits) ? visits : 0)
+            : null;
 }

@@ -63,7 +63,9 @@ public sealed class PaymentModelWorld
     /// <summary>Orders an admin cancelled or deleted at some point (their money may have been given back in full)</summary>
     public HashSet<int> EverCancelled { get; } = [];
 
-    private readonly HashSet<int> _lastRefundUnknown = [];
+    //the refunded amount the order showed when the admin's last refund got no clear answer: a click while it still
+    //shows that amount retries the same refund
+    private readonly Dictionary<int, decimal> _unknownRefundShownAt = new();
 
     public IReadOnlyList<Order> Orders { get; }
 
@@ -157,13 +159,14 @@ public sealed class PaymentModelWorld
             case PaymentModelAction.AdminRefunds when stored is { Deleted: false, PaymentStatus: PaymentStatus.Paid or PaymentStatus.PartiallyRefunded }:
                 var full = step.Value % 2 == 0 && stored.RefundedAmount == decimal.Zero;
                 var amount = full ? stored.OrderTotal : Math.Min(300m, stored.OrderTotal - stored.RefundedAmount);
-                if (!_lastRefundUnknown.Contains(order.Id))
+                var retry = _unknownRefundShownAt.TryGetValue(order.Id, out var shown) && shown == stored.RefundedAmount;
+                if (!retry)
                     RefundsAsked[order.Id] = RefundsAsked.GetValueOrDefault(order.Id) + amount;
                 var errors = full ? await server.AdminRefundsAsync(order) : await server.AdminRefundsAsync(order, amount);
                 if (errors.Any(error => error.Contains("outcome is unknown") || error.Contains("is being verified")))
-                    _lastRefundUnknown.Add(order.Id);
+                    _unknownRefundShownAt[order.Id] = stored.RefundedAmount;
                 else
-                    _lastRefundUnknown.Remove(order.Id);
+                    _unknownRefundShownAt.Remove(order.Id);
                 break;
 
             case PaymentModelAction.AdminCaptures when stored is { Deleted: false, PaymentStatus: PaymentStatus.Authorized }:
