@@ -23,6 +23,7 @@ public class BenchmarkSuite(bool quick)
     public async Task<int> RunAllAsync()
     {
         var status = await RunLoadAsync();
+        await RunTaskAsync();
         status = Math.Max(status, await RunEmulatorAsync());
         await RunCallsAsync();
         RunMicro();
@@ -35,6 +36,12 @@ public class BenchmarkSuite(bool quick)
         var correct = await ConcurrentReturnRun.RunAsync(arrivals: 200);
         await OrderThroughputRun.RunAsync(orders: quick ? 200 : 1000, concurrency: 32, warmUpOrders: quick ? 100 : 500);
         return correct ? 0 : 1;
+    }
+
+    public async Task<int> RunTaskAsync()
+    {
+        await TaskOverHistoryRun.RunAsync(quick ? [1_000, 10_000] : [1_000, 10_000, 100_000], openOrders: 50);
+        return 0;
     }
 
     /// <returns>1 when the emulator answered a call with something else than the payment expected</returns>
@@ -65,6 +72,7 @@ public class BenchmarkSuite(bool quick)
     public int List()
     {
         Console.WriteLine("load:  200 concurrent arrivals at one order's confirm return; 1,000 orders confirmed 32 at a time after 500 untimed");
+        Console.WriteLine($"task: one reconciliation task run over {(quick ? "1,000 and 10,000" : "1,000, 10,000 and 100,000")} finished orders plus 50 open ones");
         Console.WriteLine($"emulator: {(quick ? "100,000" : "1,000,000")} signed API calls (Request, Check, Confirm, Payment Details; a Refund " +
             "in five payments) 32 payments at a time; heap, working set, journal and transactions at 0, 10, 25, 50 and 100 %");
         Console.WriteLine("calls: Request and Confirm through LinePayClient beside the floor and the signed floor, emulator on loopback");

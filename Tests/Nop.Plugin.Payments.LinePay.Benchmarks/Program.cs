@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Nop.Plugin.Payments.LinePay.Benchmarks;
 
-// dotnet run -c Release --project Tests/Nop.Plugin.Payments.LinePay.Benchmarks -- <all|micro|calls|load|emulator|list> [--quick]
+// dotnet run -c Release --project Tests/Nop.Plugin.Payments.LinePay.Benchmarks -- <all|micro|calls|load|task|emulator|list> [--quick]
 var command = args.FirstOrDefault(arg => !arg.StartsWith("--")) ?? "all";
 var quick = args.Contains("--quick");
 var suite = new BenchmarkSuite(quick);
@@ -13,6 +13,7 @@ return command switch
 {
     "all" => await suite.RunAllAsync(),
     "load" => await suite.RunLoadAsync(),
+    "task" => await suite.RunTaskAsync(),
     "emulator" => await suite.RunEmulatorAsync(),
     "calls" => await suite.RunCallsAsync(),
     "micro" => suite.RunMicro(),
@@ -22,6 +23,6 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project Tests/Nop.Plugin.Payments.LinePay.Benchmarks -- <all|micro|calls|load|emulator|list> [--quick]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project Tests/Nop.Plugin.Payments.LinePay.Benchmarks -- <all|micro|calls|load|task|emulator|list> [--quick]");
     return 2;
 }

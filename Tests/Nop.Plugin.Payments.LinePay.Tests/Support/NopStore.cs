@@ -47,7 +47,7 @@ public class NopStore
     private readonly object _sync = new();
     private readonly Dictionary<int, Order> _orders = new();
     private readonly List<OrderNote> _notes = [];
-    private readonly List<GenericAttribute> _attributeRows = [];
+    private readonly GenericAttributeTable _attributeRows = new();
     private readonly ConcurrentDictionary<string, bool> _locks = new();
     private int _nextOrderId = 100;
     private int _nextNoteId = 1;
@@ -255,7 +255,7 @@ public class NopStore
     public string AttributeOf(int entityId, string key)
     {
         lock (_sync)
-            return _attributeRows.FirstOrDefault(row => row.EntityId == entityId && row.StoreId == 0
+            return _attributeRows.Of(entityId, LinePayDefaults.OrderKeyGroup).FirstOrDefault(row => row.StoreId == 0
                 && string.Equals(row.Key, key, StringComparison.InvariantCultureIgnoreCase))?.Value;
     }
 
@@ -352,7 +352,7 @@ public class NopStore
     public IReadOnlyList<GenericAttribute> AttributeRowsOf(int entityId, string key)
     {
         lock (_sync)
-            return _attributeRows.Where(row => row.EntityId == entityId && row.Key == key).ToList();
+            return _attributeRows.All.Where(row => row.EntityId == entityId && row.Key == key).ToList();
     }
 
     // one table of rows, as nopCommerce has: the service finds the row by entity, key group (the entity's type name),
@@ -387,37 +387,27 @@ public class NopStore
             {
                 lock (_sync)
                 {
-                    var index = _attributeRows.FindIndex(stored => stored.Id == row.Id);
-                    if (index >= 0)
-                        _attributeRows[index] = Copy(row);
+                    _attributeRows.Replace(Copy(row));
                 }
                 return Task.CompletedTask;
             });
         GenericAttributeRepository.Setup(r => r.DeleteAsync(It.IsAny<Expression<Func<GenericAttribute, bool>>>()))
             .Returns((Expression<Func<GenericAttribute, bool>> predicate) =>
             {
-                var matches = predicate.Compile();
                 lock (_sync)
-                    return Task.FromResult(_attributeRows.RemoveAll(row => matches(row)));
+                    return Task.FromResult(_attributeRows.RemoveAll(predicate));
             });
-        GenericAttributeRepository.Setup(r => r.Table).Returns(() => RowsAsRead().AsQueryable());
+        //copies, read when the query runs, as from a database
+        GenericAttributeRepository.Setup(r => r.Table).Returns(() => _attributeRows.AsQueryable(_sync, rows => rows.Select(Copy)));
     }
 
-    // copies, read when the query runs, as from a database; nothing is materialised up front because Moq keeps every
-    // value a mock returned, and a copy of the whole table per read added up to gigabytes under load
-    private IEnumerable<GenericAttribute> RowsAsRead()
+    /// <summary>How many generic attribute rows the repository's queries have read (the rows of the index entries they used)</summary>
+    public long AttributeRowsRead
     {
-        GenericAttribute[] rows;
-        lock (_sync)
-            rows = _attributeRows.ToArray();
-        try
+        get
         {
-            foreach (var row in rows)
-                yield return Copy(row);
-        }
-        finally
-        {
-            rows = null;
+            lock (_sync)
+                return _attributeRows.RowsRead;
         }
     }
 
@@ -439,8 +429,7 @@ public class NopStore
             if (!cache.TryGetValue(cacheKey, out var rows))
             {
                 lock (_sync)
-                    cache[cacheKey] = rows = _attributeRows
-                        .Where(row => row.EntityId == cacheKey.Id && row.KeyGroup == cacheKey.Item2).Select(Copy).ToList();
+                    cache[cacheKey] = rows = _attributeRows.Of(cacheKey.Id, cacheKey.Item2).Select(Copy).ToList();
             }
             return rows.FirstOrDefault(row => row.StoreId == storeId && string.Equals(row.Key, key, StringComparison.InvariantCultureIgnoreCase));
         }
@@ -458,7 +447,7 @@ public class NopStore
                 var cached = CachedRow(entity, key, storeId);
                 lock (_sync)
                 {
-                    var stored = cached is null ? null : _attributeRows.FirstOrDefault(row => row.Id == cached.Id);
+                    var stored = cached is null ? null : _attributeRows.Of(cached.EntityId, cached.KeyGroup).FirstOrDefault(row => row.Id == cached.Id);
                     if (cached is null && !string.IsNullOrWhiteSpace(value))
                     {
                         InsertRow(new GenericAttribute
@@ -517,7 +506,7 @@ public class NopStore
     }
 
     private GenericAttribute FindRow(int entityId, string keyGroup, string key, int storeId) =>
-        _attributeRows.FirstOrDefault(row => row.EntityId == entityId && row.KeyGroup == keyGroup && row.StoreId == storeId
+        _attributeRows.Of(entityId, keyGroup).FirstOrDefault(row => row.StoreId == storeId
             && string.Equals(row.Key, key, StringComparison.InvariantCultureIgnoreCase));
 
     private void InsertRow(GenericAttribute row)
