@@ -109,6 +109,10 @@ public class LinePayPaymentOutcomeService
         if (settings.RefundPaymentsOfCancelledOrders)
             return await ReturnMoneyAsync(order, payment, client, LinePayConfirmationOutcome.OrderCancelled, why);
 
+        //reported already (the setting was read as on a moment ago, and is off now)
+        if (!payment.Allows(LinePayPaymentEvent.MoneyHeld))
+            return new LinePayConfirmationResult(LinePayConfirmationOutcome.MoneyHeld, order);
+
         payment.ConfirmedOnUtc ??= DateTime.UtcNow;
         payment.Apply(LinePayPaymentEvent.MoneyHeld);
         await _orderPaymentService.SaveAsync(order, payment);

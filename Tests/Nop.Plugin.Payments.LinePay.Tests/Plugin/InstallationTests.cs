@@ -99,6 +99,7 @@ public class InstallationTests
             Assert.That(saved.PaymentMode, Is.EqualTo(LinePayPaymentMode.CaptureImmediately));
             Assert.That(saved.AdditionalFee, Is.Zero);
             Assert.That(saved.CancelUnpaidOrders, Is.False);
+            Assert.That(saved.RefundPaymentsOfCancelledOrders, Is.True);
             Assert.That(saved.ChannelId, Is.Null);
             Assert.That(saved.ChannelSecret, Is.Null);
             Assert.That(saved.ApiBaseAddress, Is.Null);
@@ -201,6 +202,22 @@ public class InstallationTests
             Assert.That(_addedResources[2], Is.EquivalentTo(PluginFiles.Resources("zh-TW")));
         });
         _settingService.Verify(s => s.SaveSettingAsync(It.IsAny<LinePayPaymentSettings>(), It.IsAny<int>()), Times.Never);
+    }
+
+    [TestCase(false, 1)]
+    [TestCase(true, 0)]
+    public async Task UpdateTo110TurnsOnRefundsOfCancelledOrdersUnlessTheSettingIsStored(bool stored, int saved)
+    {
+        _settingService.Setup(s => s.SettingExistsAsync(It.IsAny<LinePayPaymentSettings>(),
+                It.IsAny<System.Linq.Expressions.Expression<Func<LinePayPaymentSettings, bool>>>(), 0))
+            .ReturnsAsync(stored);
+
+        await CreateMethod().UpdateAsync("1.00", "1.10");
+
+        _settingService.Verify(s => s.SaveSettingAsync(It.Is<LinePayPaymentSettings>(settings => settings.RefundPaymentsOfCancelledOrders),
+            It.Is<System.Linq.Expressions.Expression<Func<LinePayPaymentSettings, bool>>>(key =>
+                key.ToString().Contains(nameof(LinePayPaymentSettings.RefundPaymentsOfCancelledOrders))), 0, false), Times.Exactly(saved));
+        Assert.That(_addedResources[1]["Plugins.Payments.LinePay.Fields.RefundPaymentsOfCancelledOrders"], Is.EqualTo("Refund payments of cancelled orders"));
     }
 
     [Test]
