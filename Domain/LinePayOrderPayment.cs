@@ -146,12 +146,6 @@ public class LinePayOrderPayment
     public DateTime? ExpiryNotedOnUtc { get; set; }
 
     /// <summary>
-    /// Gets a value indicating whether LINE Pay took the money (captured or authorized)
-    /// </summary>
-    [JsonIgnore]
-    public bool IsConfirmed => State is LinePayPaymentState.Paid or LinePayPaymentState.Authorized;
-
-    /// <summary>
     /// Gets a value indicating whether the payment was requested and not settled yet (a Confirm may still be due)
     /// </summary>
     [JsonIgnore]

@@ -6,8 +6,8 @@ using Nop.Plugin.Payments.LinePay.Services.Api;
 namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
-/// The one way a customer's LINE Pay payment is finished, whoever asks (the customer's confirm or cancel return, a
-/// retried payment, the scheduled task): decides which way it is settled. Confirm is called at most once per
+/// Finishes a customer's LINE Pay payment when the customer comes back from LINE Pay (the confirm or the cancel
+/// return): decides which way it is settled. Confirm is called at most once per
 /// transaction: holding the order's lock and the payment's claim (<see cref="LinePayPaymentLockService"/>), the record
 /// is moved to Confirming (and saved) before the call, and a Confirming record is only settled by asking Check and
 /// Payment Details (<see cref="LinePayPaymentSettlementService"/>).
@@ -37,15 +37,7 @@ public class LinePayPaymentConfirmationService
     /// Check and Payment Details. Safe to call again at any time; used by the confirm return.
     /// </summary>
     public virtual Task<LinePayConfirmationResult> ConfirmOrderAsync(Order order) =>
-        WithClaimAsync(order, (current, payment) => FinishAsync(current, payment, checkFirst: false));
-
-    /// <summary>
-    /// Finishes the stored LINE Pay payment of the order when nobody saw the customer approve it (a retried payment,
-    /// the scheduled task): asks Check first and confirms only an approved payment; a reservation the customer is
-    /// still looking at is left alone
-    /// </summary>
-    public virtual Task<LinePayConfirmationResult> SettleOrderAsync(Order order) =>
-        WithClaimAsync(order, (current, payment) => FinishAsync(current, payment, checkFirst: true));
+        WithClaimAsync(order, (current, payment) => FinishAsync(current, payment));
 
     /// <summary>
     /// Takes the customer's cancel return. The return needs no more than the orderId, so LINE Pay is asked first: the
@@ -106,7 +98,7 @@ public class LinePayPaymentConfirmationService
 
     #region Utilities
 
-    protected virtual async Task<LinePayConfirmationResult> FinishAsync(Order order, LinePayOrderPayment payment, bool checkFirst)
+    protected virtual async Task<LinePayConfirmationResult> FinishAsync(Order order, LinePayOrderPayment payment)
     {
         if (!payment.IsAwaitingConfirmation)
             return ResultOf(order, payment);
@@ -121,7 +113,7 @@ public class LinePayPaymentConfirmationService
         var client = await _clientFactory.CreateClientAsync(order.StoreId);
 
         //past LINE Pay's reservation lifetime an approval is unlikely to be still open: ask before sending Confirm
-        if (payment.State == LinePayPaymentState.Confirming || checkFirst
+        if (payment.State == LinePayPaymentState.Confirming
             || DateTime.UtcNow - payment.RequestedOnUtc >= LinePayDefaults.ReservationLifetime)
             return await _settlementService.SettleFromStatusAsync(order, payment, client, WaitsForPayment(order));
 

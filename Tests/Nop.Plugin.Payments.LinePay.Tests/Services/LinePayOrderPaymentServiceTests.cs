@@ -31,7 +31,7 @@ public class LinePayOrderPaymentServiceTests
         var json = store.AttributeOf(order.Id, LinePayDefaults.OrderPaymentAttribute);
         Assert.That(json, Does.Contain("\"TransactionId\":9223372036854775801"));
         Assert.That(json, Does.Contain("\"State\":\"Authorized\""));
-        Assert.That(json, Does.Not.Contain("IsConfirmed"));
+        Assert.That(json, Does.Not.Contain("IsAwaitingConfirmation"));
 
         var read = await store.OrderPaymentService.GetAsync(order);
         Assert.Multiple(() =>
@@ -43,7 +43,6 @@ public class LinePayOrderPaymentServiceTests
             Assert.That(read.Currency, Is.EqualTo("THB"));
             Assert.That(read.PaymentMode, Is.EqualTo(LinePayPaymentMode.AuthorizeOnly));
             Assert.That(read.State, Is.EqualTo(LinePayPaymentState.Authorized));
-            Assert.That(read.IsConfirmed, Is.True);
             Assert.That(read.RequestedOnUtc, Is.EqualTo(payment.RequestedOnUtc));
             Assert.That(read.RequestedOnUtc.Kind, Is.EqualTo(DateTimeKind.Utc));
             Assert.That(read.AuthorizationExpiresOnUtc, Is.EqualTo(payment.AuthorizationExpiresOnUtc));
