@@ -70,18 +70,15 @@ public class LinePayOrderPaymentService
         ArgumentNullException.ThrowIfNull(payment);
 
         payment.UpdatedOnUtc = DateTime.UtcNow;
-        //the to-do entry is written before the record and removed after it: a server that dies between the two leaves
-        //the task an entry too many (it finds nothing to do), never a payment it does not know about
-        var next = LinePayPaymentSchedule.NextCheckOnUtc(payment, payment.UpdatedOnUtc);
-        if (next is { } due)
+        //the to-do entry is written before the record, so that a server dying between the two leaves the task an entry
+        //too many (it finds nothing to do), never a payment it does not know about; only the task takes an entry off
+        //the list, once it has looked at the payment
+        if (LinePayPaymentSchedule.NextCheckOnUtc(payment, payment.UpdatedOnUtc) is { } due)
             await _scheduleService.ScheduleAsync(order.Id, due);
 
         //the row, created when the payment is requested and never deleted, is in every list the service has read since,
         //so it is updated by its id with the whole new value, however old the rest of that list is
         await _genericAttributeService.SaveAttributeAsync(order, LinePayDefaults.OrderPaymentAttribute, Serialize(payment));
-
-        if (next is null)
-            await _scheduleService.UnscheduleAsync(order.Id);
     }
 
     /// <summary>

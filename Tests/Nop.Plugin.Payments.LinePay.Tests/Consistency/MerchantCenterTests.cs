@@ -118,6 +118,34 @@ public class MerchantCenterTests : CheckoutTestBase
     }
 
     [Test]
+    public async Task ACaptureRefusedBecauseMerchantCenterVoidedTheAuthorizationEndsWithTheOrderVoided()
+    {
+        UsePaymentMode(LinePayPaymentMode.AuthorizeOnly);
+        var (order, confirmUrl) = await ApprovedOrderAsync();
+        await Checkout.ArriveAsync(confirmUrl);
+        Emulator.MerchantCenter.Void(PaymentOf(order).TransactionId);
+
+        var firstClick = await Checkout.AdminCapturesAsync(order);
+        var voided = PaymentOf(order);
+        voided.StateChangedOnUtc -= TimeSpan.FromMinutes(10); //the admin tries again ten minutes later
+        Store.SavePayment(order.Id, voided);
+        var secondClick = await Checkout.AdminCapturesAsync(order);
+        var stillListed = await Store.Schedule.GetAsync(order.Id) is not null;
+        var orderBetween = Store.GetOrder(order.Id).PaymentStatus;
+        await TaskRunsLaterAsync(order);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstClick.Single(), Does.Contain("LINE Pay cancelled the authorization"));
+            Assert.That(secondClick.Single(), Does.Contain("this order's LINE Pay payment is Voided"));
+            Assert.That(orderBetween, Is.EqualTo(PaymentStatus.Authorized), "nopCommerce keeps its order as it was when the capture fails");
+            Assert.That(stillListed, Is.True, "the task's look at the changed payment is still to come");
+            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Voided));
+            Assert.That(Emulator.Journal.Count(LinePayEndpoint.Capture), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task AnAuthorizationThatExpiredAtLinePayMarksTheOrderVoided()
     {
         UsePaymentMode(LinePayPaymentMode.AuthorizeOnly);

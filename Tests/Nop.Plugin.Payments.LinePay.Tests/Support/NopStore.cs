@@ -266,10 +266,8 @@ public class NopStore
     public void SavePayment(int orderId, LinePayOrderPayment payment)
     {
         WriteAttribute(orderId, LinePayDefaults.OrderKeyGroup, LinePayDefaults.OrderPaymentAttribute, LinePayOrderPaymentService.Serialize(payment), 0);
-        var schedule = Schedule;
-        (LinePayPaymentSchedule.NextCheckOnUtc(payment, DateTime.UtcNow) is { } due
-            ? schedule.ScheduleAsync(orderId, due)
-            : schedule.UnscheduleAsync(orderId)).GetAwaiter().GetResult();
+        if (LinePayPaymentSchedule.NextCheckOnUtc(payment, DateTime.UtcNow) is { } due)
+            Schedule.ScheduleAsync(orderId, due).GetAwaiter().GetResult();
     }
 
     /// <summary>Holds the lock of the key, as another request would, until the returned object is disposed</summary>
