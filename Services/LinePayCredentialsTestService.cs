@@ -4,8 +4,8 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
 /// Tells whether a channel ID and secret work, with a call that moves no money: Payment Details of an orderId that
-/// cannot exist. LINE Pay checks the channel and the signature first, so 0000 (nothing found) or 1150 (no such
-/// transaction) mean the credentials work.
+/// cannot exist. LINE Pay checks the channel and the signature first, so an answer that lists nothing (0000, or 1150
+/// which the client reads as nothing found) means the credentials work.
 /// </summary>
 public class LinePayCredentialsTestService
 {
@@ -43,7 +43,6 @@ public class LinePayCredentialsTestService
         {
             var result = exception.ReturnCode switch
             {
-                LinePayReturnCodes.TransactionNotFound => LinePayCredentialsTestResult.Works,
                 LinePayReturnCodes.MerchantNotFound => LinePayCredentialsTestResult.MerchantNotFound,
                 LinePayReturnCodes.HeaderError => LinePayCredentialsTestResult.SignatureError,
                 _ => LinePayCredentialsTestResult.OtherCode
