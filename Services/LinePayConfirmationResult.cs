@@ -11,11 +11,4 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// <param name="ReturnCode">LINE Pay's return code when it refused, if any</param>
 /// <param name="Problem">Why LINE Pay's answer is not known, when it is not</param>
 public record LinePayConfirmationResult(LinePayConfirmationOutcome Outcome, Order Order = null, string ReturnCode = null,
-    LinePayException Problem = null)
-{
-    /// <summary>
-    /// Gets a value indicating whether LINE Pay could not be reached (no answer, a timeout, an HTTP error): whoever
-    /// goes through many payments stops asking for now
-    /// </summary>
-    public bool LinePayUnreachable => Problem is LinePayTimeoutException or LinePayTransportException;
-}
+    LinePayException Problem = null);

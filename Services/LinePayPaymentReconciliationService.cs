@@ -101,7 +101,8 @@ public class LinePayPaymentReconciliationService
         }
 
         var current = await _orderSyncService.SyncAsync(order, payment, newRefunds);
-        if (!LinePayOrderSyncService.CanTakeMoney(current) && await ShouldGiveBackAsync(current, payment))
+        //LINE Pay just did not answer: the money is given back at the next run, not after another timeout now
+        if (problem?.IsNoAnswer != true && !LinePayOrderSyncService.CanTakeMoney(current) && await ShouldGiveBackAsync(current, payment))
         {
             problem ??= (await _outcomeService.MoneyForCancelledOrderAsync(current, payment, client)).Problem;
             current = await _orderSyncService.SyncAsync(current, payment);

@@ -15,5 +15,5 @@ public record LinePayReconciliation(LinePayPaymentState? State, bool StateChange
     /// <summary>
     /// Gets a value indicating whether LINE Pay could not be reached (no answer, a timeout, an HTTP error)
     /// </summary>
-    public bool LinePayUnreachable => Problem is LinePayTimeoutException or LinePayTransportException;
+    public bool LinePayUnreachable => Problem?.IsNoAnswer == true;
 }

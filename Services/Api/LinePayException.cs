@@ -21,4 +21,10 @@ public abstract class LinePayException : Exception
     /// an HTTP error, or an ambiguous return code; read the state before any retry
     /// </summary>
     public virtual bool IsOutcomeUnknown => true;
+
+    /// <summary>
+    /// Gets a value indicating whether no answer of LINE Pay's came at all (connection, HTTP error, timeout): whoever
+    /// has more to ask had better stop for now
+    /// </summary>
+    public bool IsNoAnswer => this is LinePayTimeoutException or LinePayTransportException;
 }
