@@ -22,6 +22,7 @@ public enum PaymentModelAction
     MerchantVoids,
     LinePayFails,
     TaskRuns,
+    TwoRequestsRace,
     ServerDiesHoldingTheClaim,
     ServerDiesBeforeMarkingPaid,
     TimePasses,

@@ -23,7 +23,7 @@ public class PaymentModelTests : EmulatorTest
         (2, Gen.Constant(AdminCancels)), (1, Gen.Constant(AdminDeletes)), (4, Gen.Constant(AdminRefunds)),
         (3, Gen.Constant(AdminCaptures)), (1, Gen.Constant(AdminVoids)), (1, Gen.Constant(AdminSavesAnOlderCopy)),
         (2, Gen.Constant(MerchantRefunds)), (1, Gen.Constant(MerchantVoids)), (5, Gen.Constant(LinePayFails)),
-        (3, Gen.Constant(TaskRuns)), (1, Gen.Constant(ServerDiesHoldingTheClaim)), (1, Gen.Constant(ServerDiesBeforeMarkingPaid)),
+        (3, Gen.Constant(TaskRuns)), (2, Gen.Constant(TwoRequestsRace)), (1, Gen.Constant(ServerDiesHoldingTheClaim)), (1, Gen.Constant(ServerDiesBeforeMarkingPaid)),
         (2, Gen.Constant(TimePasses)), (1, Gen.Constant(RefundSettingToggles)));
 
     private static readonly Gen<PaymentModelEvent> _events =

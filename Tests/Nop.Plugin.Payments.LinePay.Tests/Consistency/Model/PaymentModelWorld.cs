@@ -199,6 +199,10 @@ public sealed class PaymentModelWorld
                 await server.ReconciliationTask.ExecuteAsync();
                 break;
 
+            case PaymentModelAction.TwoRequestsRace when payment is not null:
+                await RaceAsync(order, payment, step.Value % 4);
+                break;
+
             case PaymentModelAction.ServerDiesHoldingTheClaim when payment is not null:
                 await DieHoldingTheClaimAsync(order, payment, server, sendConfirm: step.Value % 2 == 1);
                 break;
@@ -215,6 +219,57 @@ public sealed class PaymentModelWorld
                 var settings = Store.Settings.Load(0);
                 Store.Settings.Set(0, nameof(LinePayPaymentSettings.RefundPaymentsOfCancelledOrders), !settings.RefundPaymentsOfCancelledOrders);
                 break;
+        }
+    }
+
+    // two requests on the two web servers at once, while LINE Pay takes a moment over each call: the customer's return
+    // twice (a refresh, the LINE app and the browser), the return and the task, an admin's refund and the task, or an
+    // admin's cancel and the return
+    private async Task RaceAsync(Order order, LinePayOrderPayment payment, int race)
+    {
+        var confirmUrl = _confirmUrls.GetValueOrDefault(order.Id) ?? ReturnUrl(LinePayDefaults.ConfirmPath, payment);
+        Func<Task> first = () => _servers[0].ArriveAsync(confirmUrl);
+        Func<Task> second = race switch
+        {
+            0 => () => _servers[1].ArriveAsync(confirmUrl),
+            1 => () => _servers[1].ReconciliationTask.ExecuteAsync(),
+            2 => () => _servers[1].AdminCancelsAsync(order),
+            _ => () => _servers[1].AdminRefundsAsync(order, 300m)
+        };
+        if (race == 3)
+        {
+            var stored = Store.GetOrder(order.Id);
+            if (stored.Deleted || stored.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.PartiallyRefunded)
+                || stored.OrderTotal - stored.RefundedAmount < 300m)
+                return;
+            RefundsAsked[order.Id] = RefundsAsked.GetValueOrDefault(order.Id) + 300m;
+            first = () => _servers[0].ReconciliationTask.ExecuteAsync();
+        }
+        if (race == 2 && (Store.GetOrder(order.Id) is not { Deleted: false } stillOpen || stillOpen.OrderStatus == OrderStatus.Cancelled))
+            return;
+        if (race == 2)
+            EverCancelled.Add(order.Id);
+
+        _emulator.Settings.ProcessingTime = TimeSpan.FromMilliseconds(30);
+        try
+        {
+            await Task.WhenAll(Quietly(first), Quietly(second));
+        }
+        finally
+        {
+            _emulator.Settings.ProcessingTime = TimeSpan.Zero;
+        }
+    }
+
+    // what a request's actor sees as an error is its own business; the race is about what is left afterwards
+    private static async Task Quietly(Func<Task> request)
+    {
+        try
+        {
+            await Task.Run(request);
+        }
+        catch (Exception exception) when (exception is NopException or IOException or HttpRequestException or InvalidOperationException)
+        {
         }
     }
 
