@@ -78,10 +78,11 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     /// </summary>
     protected virtual async Task AddResourcesAndTaskAsync()
     {
-        //a setting added in 1.10, on unless the shop owner turned it off
+        //a setting added in 1.10, on unless the shop owner turned it off; the settings cache, filled at start-up before
+        //this runs, must forget what it holds, or the store would go on reading the setting as off
         var settings = new LinePayPaymentSettings { RefundPaymentsOfCancelledOrders = true };
         if (!await _settingService.SettingExistsAsync(settings, x => x.RefundPaymentsOfCancelledOrders))
-            await _settingService.SaveSettingAsync(settings, x => x.RefundPaymentsOfCancelledOrders, clearCache: false);
+            await _settingService.SaveSettingAsync(settings, x => x.RefundPaymentsOfCancelledOrders);
 
         //the resource files are deployed beside the plugin assembly
         await _localeResourceService.AddOrUpdateResourcesAsync(Path.GetDirectoryName(PluginDescriptor.OriginalAssemblyFile));

@@ -206,7 +206,7 @@ public class InstallationTests
 
     [TestCase(false, 1)]
     [TestCase(true, 0)]
-    public async Task UpdateTo110TurnsOnRefundsOfCancelledOrdersUnlessTheSettingIsStored(bool stored, int saved)
+    public async Task UpdateTo110TurnsOnRefundsOfCancelledOrdersUnlessTheSettingIsStoredAndClearsTheSettingsCache(bool stored, int saved)
     {
         _settingService.Setup(s => s.SettingExistsAsync(It.IsAny<LinePayPaymentSettings>(),
                 It.IsAny<System.Linq.Expressions.Expression<Func<LinePayPaymentSettings, bool>>>(), 0))
@@ -216,7 +216,7 @@ public class InstallationTests
 
         _settingService.Verify(s => s.SaveSettingAsync(It.Is<LinePayPaymentSettings>(settings => settings.RefundPaymentsOfCancelledOrders),
             It.Is<System.Linq.Expressions.Expression<Func<LinePayPaymentSettings, bool>>>(key =>
-                key.ToString().Contains(nameof(LinePayPaymentSettings.RefundPaymentsOfCancelledOrders))), 0, false), Times.Exactly(saved));
+                key.ToString().Contains(nameof(LinePayPaymentSettings.RefundPaymentsOfCancelledOrders))), 0, true), Times.Exactly(saved));
         Assert.That(_addedResources[1]["Plugins.Payments.LinePay.Fields.RefundPaymentsOfCancelledOrders"], Is.EqualTo("Refund payments of cancelled orders"));
     }
 
