@@ -87,8 +87,16 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         //the resource files are deployed beside the plugin assembly
         await _localeResourceService.AddOrUpdateResourcesAsync(Path.GetDirectoryName(PluginDescriptor.OriginalAssemblyFile));
 
-        if (await _scheduleTaskService.GetTaskByTypeAsync(LinePayDefaults.ReconciliationTaskType) is not null)
+        if (await _scheduleTaskService.GetTaskByTypeAsync(LinePayDefaults.ReconciliationTaskType) is { } task)
+        {
+            //1.00 ran it every ten minutes; a period the shop owner chose is kept
+            if (task.Seconds == 10 * 60)
+            {
+                task.Seconds = LinePayDefaults.ReconciliationTaskSeconds;
+                await _scheduleTaskService.UpdateTaskAsync(task);
+            }
             return;
+        }
 
         await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
         {

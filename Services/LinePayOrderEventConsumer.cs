@@ -1,6 +1,7 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Events;
 using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Services.Configuration;
 using Nop.Services.Events;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -12,14 +13,17 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayOrderEventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<EntityDeletedEvent<Order>>
 {
+    protected readonly ISettingService _settingService;
     protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayPaymentScheduleService _scheduleService;
 
-    public LinePayOrderEventConsumer(LinePayOrderNoteService noteService,
+    public LinePayOrderEventConsumer(ISettingService settingService,
+        LinePayOrderNoteService noteService,
         LinePayOrderPaymentService orderPaymentService,
         LinePayPaymentScheduleService scheduleService)
     {
+        _settingService = settingService;
         _noteService = noteService;
         _orderPaymentService = orderPaymentService;
         _scheduleService = scheduleService;
@@ -47,7 +51,13 @@ public class LinePayOrderEventConsumer : IConsumer<OrderStatusChangedEvent>, ICo
             return;
 
         await _scheduleService.ScheduleAsync(order.Id, DateTime.UtcNow);
-        if (LinePayPaymentStateMachine.MayHoldMoney(payment.State))
-            await _noteService.AddNoteAsync(order, $"the order was {what} while LINE Pay may hold money for it (transaction {payment.TransactionId}, {payment.State}); the scheduled task \"{LinePayDefaults.ReconciliationTaskName}\" settles it at its next run.");
+        if (!LinePayPaymentStateMachine.MayHoldMoney(payment.State))
+            return;
+
+        var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(order.StoreId);
+        await _noteService.AddNoteAsync(order, $"the order was {what} while LINE Pay may hold money for it (transaction {payment.TransactionId}, {payment.State}). " +
+            (settings.RefundPaymentsOfCancelledOrders
+                ? $"The scheduled task \"{LinePayDefaults.ReconciliationTaskName}\" gives it back at its next run (setting \"Refund payments of cancelled orders\")."
+                : $"The setting \"Refund payments of cancelled orders\" is off: the scheduled task \"{LinePayDefaults.ReconciliationTaskName}\" only reports it; refund it from the order page or in LINE Pay Merchant Center."));
     }
 }

@@ -147,7 +147,7 @@ public class LinePayOrderSyncService
         var refunds = string.Join(", ", named.Select(refund =>
             $"refund transaction {refund.RefundTransactionId} ({payment.FormatAmount(refund.Amount)})"));
         await _noteService.AddNoteAsync(order, string.Format(CultureInfo.InvariantCulture,
-            "LINE Pay refunded transaction {0}: {1}. {2:0.##} is recorded as refunded in the store; {3} is left on LINE Pay.",
+            "LINE Pay refunded transaction {0}: {1}. {2:0.00} (in the store's primary currency) is recorded as refunded in the order; {3} is left on LINE Pay.",
             payment.TransactionId, refunds, missing, payment.FormatAmount(payment.RefundableAmount)));
     }
 }

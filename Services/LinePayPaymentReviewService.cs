@@ -53,8 +53,9 @@ public class LinePayPaymentReviewService
         var refundsBefore = payment.Refunds.Count;
         var facts = LinePayTransactionFacts.FromDetails(details);
         var newRefunds = LinePayRefundMirror.Apply(payment, facts.Refunds, DateTime.UtcNow);
-        var notes = newRefunds.Select(refund =>
-            $"LINE Pay lists a refund of transaction {payment.TransactionId} that the store did not know of: refund transaction {refund.RefundTransactionId}, {payment.FormatAmount(refund.Amount)} (LINE Pay Merchant Center, or a refund whose answer was lost).").ToList();
+        var notes = newRefunds.Select(refund => refund.StoreAmount is null
+            ? $"LINE Pay lists a refund of transaction {payment.TransactionId} made outside the store (LINE Pay Merchant Center): refund transaction {refund.RefundTransactionId}, {payment.FormatAmount(refund.Amount)}."
+            : $"LINE Pay made the refund of {payment.FormatAmount(refund.Amount)} sent from the order page whose answer was lost: refund transaction {refund.RefundTransactionId}.").ToList();
         if (before == LinePayPaymentState.Refunding && payment.State == LinePayPaymentState.Paid && payment.PendingRefund is null
             && !newRefunds.Any(refund => refund.StoreAmount is not null))
             notes.Add($"LINE Pay does not list the refund sent for transaction {payment.TransactionId}; nothing was refunded and it can be refunded again.");

@@ -10,4 +10,6 @@ public partial interface IScheduleTaskService
     Task<ScheduleTask> GetTaskByTypeAsync(string type);
 
     Task InsertTaskAsync(ScheduleTask task);
+
+    Task UpdateTaskAsync(ScheduleTask task);
 }

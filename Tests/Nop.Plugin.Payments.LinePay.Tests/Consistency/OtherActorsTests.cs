@@ -66,7 +66,8 @@ public class OtherActorsTests : CheckoutTestBase
         {
             Assert.That(Emulator.Transactions.Find(PaymentOf(order).TransactionId)!.State, Is.EqualTo(TransactionState.Captured));
             Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.HeldForCancelledOrder));
-            Assert.That(NotesOf(order).Count(note => note.Contains("\"Refund payments of cancelled orders\" is off")), Is.EqualTo(1));
+            Assert.That(NotesOf(order).Count(note => note.Contains("\"Refund payments of cancelled orders\" is off: refund it")), Is.EqualTo(1));
+            Assert.That(NotesOf(order), Has.One.Contains("the order was cancelled while LINE Pay may hold money for it").And.Contains("only reports it"));
             Assert.That(Store.Log.Count(entry => entry.Level == "error"), Is.EqualTo(1));
         });
     }
@@ -204,7 +205,7 @@ public class OtherActorsTests : CheckoutTestBase
         var stored = Store.GetOrder(order.Id);
         Assert.Multiple(() =>
         {
-            Assert.That(firstClick.Single(), Does.Contain("outcome is unknown"));
+            Assert.That(firstClick.Single(), Does.Contain("Payment Details could not tell either"));
             Assert.That(secondClick.Single(), Does.Contain("is being verified"));
             Assert.That(stateBetween, Is.EqualTo(LinePayPaymentState.Refunding));
             Assert.That(Emulator.Journal.Count(LinePayEndpoint.Refund), Is.EqualTo(1));
@@ -214,6 +215,7 @@ public class OtherActorsTests : CheckoutTestBase
             Assert.That(stored.RefundedAmount, Is.EqualTo(300m), "the store records the refund LINE Pay made");
             Assert.That(stored.PaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
             Assert.That(NotesOf(order), Has.Some.Contains($"refund transaction {transaction.Refunds.Single().RefundTransactionId} (300 TWD)"));
+            Assert.That(NotesOf(order), Has.Some.Contains("the refund of 300 TWD sent from the order page whose answer was lost"));
         });
         Assert.That(await Checkout.AdminRefundsAsync(order, 200m), Is.Empty, "the next refund goes through once the first is settled");
     }

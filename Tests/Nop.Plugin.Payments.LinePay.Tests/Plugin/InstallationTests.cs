@@ -220,6 +220,19 @@ public class InstallationTests
         Assert.That(_addedResources[1]["Plugins.Payments.LinePay.Fields.RefundPaymentsOfCancelledOrders"], Is.EqualTo("Refund payments of cancelled orders"));
     }
 
+    [TestCase(600, 300)]
+    [TestCase(120, 120)]
+    public async Task UpdateMovesTheTaskFromTheTenMinutesOf100ToFiveButKeepsAPeriodTheShopOwnerChose(int before, int after)
+    {
+        _scheduleTaskService.Setup(s => s.UpdateTaskAsync(It.IsAny<ScheduleTask>())).Returns(Task.CompletedTask);
+        _tasks.Add(new ScheduleTask { Id = 1, Type = LinePayDefaults.ReconciliationTaskType, Seconds = before, Enabled = true });
+
+        await CreateMethod().UpdateAsync("1.00", "1.10");
+
+        Assert.That(_tasks.Single().Seconds, Is.EqualTo(after));
+        _scheduleTaskService.Verify(s => s.UpdateTaskAsync(_tasks[0]), before == after ? Times.Never : Times.Once);
+    }
+
     [Test]
     public async Task UpdateKeepsAnExistingTask()
     {

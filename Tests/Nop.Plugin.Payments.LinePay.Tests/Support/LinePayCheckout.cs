@@ -62,7 +62,7 @@ public class LinePayCheckout(NopStore store)
         Reconciliation, Schedule);
 
     /// <summary>The consumer of nopCommerce's order events</summary>
-    public LinePayOrderEventConsumer EventConsumer => new(Notes, OrderPayments, Schedule);
+    public LinePayOrderEventConsumer EventConsumer => new(Store.Settings.Service.Object, Notes, OrderPayments, Schedule);
 
     public LinePayReturnService Returns => new(Store.Logger.Object, Store.OrderService.Object, OrderPayments, Confirmation);
 

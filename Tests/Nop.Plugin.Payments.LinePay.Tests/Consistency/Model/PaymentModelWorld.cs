@@ -163,7 +163,7 @@ public sealed class PaymentModelWorld
                 if (!retry)
                     RefundsAsked[order.Id] = RefundsAsked.GetValueOrDefault(order.Id) + amount;
                 var errors = full ? await server.AdminRefundsAsync(order) : await server.AdminRefundsAsync(order, amount);
-                if (errors.Any(error => error.Contains("outcome is unknown") || error.Contains("is being verified")))
+                if (errors.Any(error => error.Contains("No other refund")))
                     _unknownRefundShownAt[order.Id] = stored.RefundedAmount;
                 else
                     _unknownRefundShownAt.Remove(order.Id);
