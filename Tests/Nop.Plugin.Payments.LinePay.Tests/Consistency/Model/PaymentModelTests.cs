@@ -65,8 +65,8 @@ public class PaymentModelTests : EmulatorTest
         }
         finally
         {
-            TestContext.Out.WriteLine($"payment model: {sequences} sequences, {events} events, {violations} invariant violations");
-            TestContext.Out.WriteLine("orders ended as: " + string.Join(", ", _endings.OrderByDescending(ending => ending.Value)
+            TestContext.Progress.WriteLine($"payment model: {sequences} sequences, {events} events, {violations} invariant violations");
+            TestContext.Progress.WriteLine("orders ended as: " + string.Join(", ", _endings.OrderByDescending(ending => ending.Value)
                 .Select(ending => $"{ending.Key} {ending.Value}")));
         }
     }
