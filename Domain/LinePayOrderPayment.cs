@@ -38,6 +38,22 @@ public class LinePayOrderPayment
     public string Currency { get; set; }
 
     /// <summary>
+    /// Gets or sets whether the payment was requested in LINE Pay's sandbox (no money moves); null for records of
+    /// versions that did not keep it
+    /// </summary>
+    public bool? Sandbox { get; set; }
+
+    /// <summary>
+    /// Gets or sets the API base address the payment was requested at instead of LINE Pay's own (a test emulator); null for LINE Pay
+    /// </summary>
+    public string ApiBaseAddress { get; set; }
+
+    /// <summary>
+    /// Gets or sets how the customer paid, as LINE Pay's payInfo names it (e.g. CREDIT_CARD, BALANCE, POINT)
+    /// </summary>
+    public string PayMethods { get; set; }
+
+    /// <summary>
     /// Gets or sets whether the attempt was requested to be captured at once or only authorized
     /// </summary>
     public LinePayPaymentMode PaymentMode { get; set; }
@@ -198,6 +214,19 @@ public class LinePayOrderPayment
     /// </summary>
     public IEnumerable<string> AllLinePayOrderIds() =>
         EarlierAttempts.Select(attempt => attempt.LinePayOrderId).Append(LinePayOrderId).Where(id => !string.IsNullOrEmpty(id));
+
+    /// <summary>
+    /// Gets where the payment was made, for notes and the order page: "live", "sandbox", "test API …"; null when the
+    /// record does not say
+    /// </summary>
+    public string DescribeEnvironment() => ApiBaseAddress is { Length: > 0 } address ? $"test API {address}"
+        : Sandbox switch { true => "sandbox", false => "live", null => null };
+
+    /// <summary>
+    /// Gets a value indicating whether real money moved: the payment was made on LINE Pay's live API
+    /// </summary>
+    [JsonIgnore]
+    public bool IsLive => Sandbox == false && string.IsNullOrEmpty(ApiBaseAddress);
 
     /// <summary>
     /// Gets the amount as written on the wire, e.g. "100" for TWD, "12.5" for THB

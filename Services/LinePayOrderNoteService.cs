@@ -6,33 +6,38 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
-/// Adds the plugin's notes to orders (for the store owner; never with the channel secret)
+/// Adds the plugin's notes to orders (for the store owner; never with the channel secret). Every note begins with
+/// where the payment was made, "[live]", "[sandbox]" or "[test API …]", so that nobody takes a sandbox payment for money.
 /// </summary>
 public class LinePayOrderNoteService
 {
     protected readonly IOrderService _orderService;
+    protected readonly LinePayOrderPaymentService _orderPaymentService;
 
-    public LinePayOrderNoteService(IOrderService orderService)
+    public LinePayOrderNoteService(IOrderService orderService, LinePayOrderPaymentService orderPaymentService)
     {
         _orderService = orderService;
+        _orderPaymentService = orderPaymentService;
     }
 
     /// <summary>
-    /// Adds a note, not shown to the customer, prefixed with "LINE Pay: "
+    /// Adds a note, not shown to the customer, as "[environment] LINE Pay: note"
     /// </summary>
     public virtual Task AddNoteAsync(Order order, string note) => InsertNoteAsync(order, $"LINE Pay: {note}");
 
     /// <summary>
-    /// Adds the text as a note, not shown to the customer (texts from the resource files name LINE Pay themselves)
+    /// Adds the text as a note, not shown to the customer, after the environment (texts from the resource files name
+    /// LINE Pay themselves)
     /// </summary>
     public virtual async Task InsertNoteAsync(Order order, string text)
     {
         ArgumentNullException.ThrowIfNull(order);
 
+        var environment = (await _orderPaymentService.GetAsync(order.Id))?.DescribeEnvironment();
         await _orderService.InsertOrderNoteAsync(new OrderNote
         {
             OrderId = order.Id,
-            Note = text,
+            Note = environment is null ? text : $"[{environment}] {text}",
             DisplayToCustomer = false,
             CreatedOnUtc = DateTime.UtcNow
         });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Services.Logging;
 using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -14,14 +15,17 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayOrderSyncService
 {
+    protected readonly ILogger _logger;
     protected readonly IOrderProcessingService _orderProcessingService;
     protected readonly IOrderService _orderService;
     protected readonly LinePayOrderNoteService _noteService;
 
-    public LinePayOrderSyncService(IOrderProcessingService orderProcessingService,
+    public LinePayOrderSyncService(ILogger logger,
+        IOrderProcessingService orderProcessingService,
         IOrderService orderService,
         LinePayOrderNoteService noteService)
     {
+        _logger = logger;
         _orderProcessingService = orderProcessingService;
         _orderService = orderService;
         _noteService = noteService;
@@ -110,8 +114,11 @@ public class LinePayOrderSyncService
         order.CaptureTransactionResult = result;
         await _orderService.UpdateOrderAsync(order);
 
-        if (_orderProcessingService.CanMarkOrderAsPaid(order))
-            await _orderProcessingService.MarkOrderAsPaidAsync(order);
+        if (!_orderProcessingService.CanMarkOrderAsPaid(order))
+            return;
+
+        await _orderProcessingService.MarkOrderAsPaidAsync(order);
+        await WarnOfTestMoneyAsync(order, payment, "paid");
     }
 
     protected virtual async Task MarkAuthorizedAsync(Order order, LinePayOrderPayment payment)
@@ -120,8 +127,21 @@ public class LinePayOrderSyncService
         order.AuthorizationTransactionResult = $"LINE Pay authorized {payment.FormatAmount()}";
         await _orderService.UpdateOrderAsync(order);
 
-        if (_orderProcessingService.CanMarkOrderAsAuthorized(order))
-            await _orderProcessingService.MarkAsAuthorizedAsync(order);
+        if (!_orderProcessingService.CanMarkOrderAsAuthorized(order))
+            return;
+
+        await _orderProcessingService.MarkAsAuthorizedAsync(order);
+        await WarnOfTestMoneyAsync(order, payment, "authorized");
+    }
+
+    // a shop that went live with the sandbox still on ships orders nobody paid for: the log says so every time
+    protected virtual async Task WarnOfTestMoneyAsync(Order order, LinePayOrderPayment payment, string marked)
+    {
+        if (payment.IsLive || payment.DescribeEnvironment() is not { } environment)
+            return;
+
+        await _logger.WarningAsync($"LINE Pay: order {order.CustomOrderNumber} was marked as {marked} by a payment in the {environment}, where no money moves. " +
+            "Untick \"Use sandbox\" and clear \"API base address\" on the LINE Pay configuration page before selling for real.");
     }
 
     // refunds LINE Pay made that nopCommerce does not show yet (Merchant Center, a refund whose answer was lost, the

@@ -79,6 +79,8 @@ public class LinePayPaymentOutcomeService
         var capture = facts.PayStatus == LinePayPayStatus.Capture;
         payment.ConfirmedOnUtc ??= DateTime.UtcNow;
         payment.LastReturnCode = LinePayReturnCodes.Success;
+        if (!string.IsNullOrEmpty(facts.Methods))
+            payment.PayMethods = facts.Methods;
         payment.AuthorizationExpiresOnUtc = capture ? null : facts.AuthorizationExpireDate?.UtcDateTime;
         payment.Apply(capture ? LinePayPaymentEvent.Captured : LinePayPaymentEvent.Authorized);
         var refunds = LinePayRefundMirror.Apply(payment, facts.Refunds, DateTime.UtcNow);

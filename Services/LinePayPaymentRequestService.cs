@@ -158,6 +158,8 @@ public class LinePayPaymentRequestService
         payment.Amount = amount.Amount;
         payment.Currency = amount.Currency;
         payment.PaymentMode = settings.PaymentMode;
+        payment.Sandbox = settings.UseSandbox;
+        payment.ApiBaseAddress = string.IsNullOrWhiteSpace(settings.ApiBaseAddress) ? null : settings.ApiBaseAddress.Trim();
         payment.LastReturnCode = LinePayReturnCodes.Success;
         payment.RequestedOnUtc = DateTime.UtcNow;
         payment.OpenSinceUtc = payment.RequestedOnUtc;

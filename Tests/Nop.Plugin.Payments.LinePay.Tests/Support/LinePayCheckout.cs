@@ -27,11 +27,11 @@ public class LinePayCheckout(NopStore store)
 
     public LinePayConfirmClaimService Claims => Store.Claims;
 
-    public LinePayOrderNoteService Notes => new(Store.OrderService.Object);
+    public LinePayOrderNoteService Notes => new(Store.OrderService.Object, OrderPayments);
 
     public LinePayPaymentLockService Locks => new(Locker, Store.OrderService.Object, Claims, OrderPayments);
 
-    public LinePayOrderSyncService OrderSync => new(Store.OrderProcessing.Service.Object, Store.OrderService.Object, Notes);
+    public LinePayOrderSyncService OrderSync => new(Store.Logger.Object, Store.OrderProcessing.Service.Object, Store.OrderService.Object, Notes);
 
     public LinePayMoneyReturnService MoneyReturns => new(Store.Logger.Object, Notes, OrderPayments);
 
