@@ -23,6 +23,7 @@ public class NopStartup : INopStartup
 
         services.AddScoped<LinePayAvailabilityService>();
         services.AddScoped<LinePayLocaleResourceService>();
+        services.AddScoped<LinePayChannelSecretService>();
         services.AddScoped<LinePayClientFactory>();
         services.AddScoped<LinePayPaymentScheduleService>();
         services.AddScoped<LinePayOrderPaymentService>();

@@ -26,7 +26,7 @@ public class TestCredentialsTests : EmulatorTest
 
     private PaymentLinePayController Controller() =>
         new(_store.LocalizationService.Object, _store.NotificationService.Object, _store.Settings.Service.Object,
-            _store.StoreContext.Object, new LinePayCredentialsTestService(_store.ClientFactory));
+            _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(_store.ClientFactory));
 
     private ConfigurationModel Posted(string secret, string baseAddress = null) => new()
     {
@@ -65,7 +65,7 @@ public class TestCredentialsTests : EmulatorTest
         Assert.That(notification, Is.EqualTo(("error", NopStore.English("Plugins.Payments.LinePay.TestCredentials.SignatureError"))));
         Assert.That(model.ChannelSecret, Is.Null);
         Assert.That(notification.Text, Does.Not.Contain(wrong).And.Not.Contain(Emulator.ChannelSecret));
-        Assert.That(_store.Settings.Load(0).ChannelSecret, Is.EqualTo(Emulator.ChannelSecret), "nothing saved");
+        Assert.That(_store.ChannelSecrets.Decrypt(_store.Settings.Load(0).ChannelSecret), Is.EqualTo(Emulator.ChannelSecret), "nothing saved");
     }
 
     [Test]

@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Tests.Configuration;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Configuration;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Services;
 
@@ -24,7 +25,7 @@ public class LinePayClientFactoryTests : EmulatorTest
     [Test]
     public void SettingsMapToTheClientOptions()
     {
-        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object);
+        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object, ChannelSecrets());
 
         var sandbox = factory.CreateOptions(Settings());
         var production = factory.CreateOptions(Settings(sandbox: false));
@@ -44,7 +45,7 @@ public class LinePayClientFactoryTests : EmulatorTest
     [TestCase("not an address")]
     public void AnInvalidBaseAddressIsRefused(string address)
     {
-        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object);
+        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object, ChannelSecrets());
 
         Assert.Throws<ArgumentException>(() => factory.CreateOptions(Settings(baseAddress: address)));
     }
@@ -54,7 +55,7 @@ public class LinePayClientFactoryTests : EmulatorTest
     {
         var httpClients = new Mock<IHttpClientFactory>();
         httpClients.Setup(f => f.CreateClient(LinePayDefaults.HttpClientName)).Returns(() => new HttpClient());
-        var factory = new LinePayClientFactory(httpClients.Object, NullLoggerFactory.Instance, new Mock<ISettingService>().Object);
+        var factory = new LinePayClientFactory(httpClients.Object, NullLoggerFactory.Instance, new Mock<ISettingService>().Object, ChannelSecrets());
         var settings = new LinePayPaymentSettings
         {
             ChannelId = Emulator.ChannelId,
@@ -82,7 +83,7 @@ public class LinePayClientFactoryTests : EmulatorTest
         settings.Set(0, nameof(LinePayPaymentSettings.ApiBaseAddress), Emulator.BaseAddress.ToString());
         settings.Set(overridingStoreId, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
         settings.Set(overridingStoreId, nameof(LinePayPaymentSettings.ApiVersion), LinePayApiVersion.V4);
-        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object, ChannelSecrets());
         var transactionId = await ApprovedPaymentAsync();
 
         var status = await (await factory.CreateClientAsync(overridingStoreId)).CheckPaymentStatusAsync(transactionId);
@@ -100,7 +101,7 @@ public class LinePayClientFactoryTests : EmulatorTest
         settings.Set(0, nameof(LinePayPaymentSettings.ApiVersion), LinePayApiVersion.V3);
         settings.Set(0, nameof(LinePayPaymentSettings.ApiBaseAddress), Emulator.BaseAddress.ToString());
         settings.Set(2, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
-        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object, ChannelSecrets());
         var transactionId = await ApprovedPaymentAsync();
         var client = await factory.CreateClientAsync(3);
 
@@ -115,12 +116,15 @@ public class LinePayClientFactoryTests : EmulatorTest
     {
         var settings = new SettingStore();
         settings.Set(2, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
-        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object, ChannelSecrets());
 
         var exception = Assert.ThrowsAsync<ArgumentException>(() => factory.CreateClientAsync(2));
 
         Assert.That(exception.Message, Does.StartWith("The LINE Pay channel secret is required."));
     }
+
+    private static LinePayChannelSecretService ChannelSecrets() =>
+        new(new TestEncryption().Service.Object, new Mock<ILogger>().Object, new Mock<ISettingService>().Object);
 
     private static IHttpClientFactory EmulatorHttpClients()
     {
