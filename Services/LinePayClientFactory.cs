@@ -30,7 +30,7 @@ public class LinePayClientFactory
     /// Creates a client for the LINE Pay settings of the store
     /// </summary>
     /// <param name="storeId">Store identifier; the store's own settings where it overrides them, the shared ones otherwise</param>
-    /// <exception cref="ArgumentException">The channel ID or secret is missing, the stored secret cannot be decrypted, or the base address is not an absolute http(s) address</exception>
+    /// <exception cref="ArgumentException">The channel ID or secret is missing, the stored secret cannot be decrypted, or the base address is not one the client accepts</exception>
     public virtual async Task<LinePayClient> CreateClientAsync(int storeId)
     {
         var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeId);
@@ -41,7 +41,7 @@ public class LinePayClientFactory
     /// <summary>
     /// Creates a client for the settings (channel, sandbox or production, API version, optional base address)
     /// </summary>
-    /// <exception cref="ArgumentException">The channel ID or secret is missing, the stored secret cannot be decrypted, or the base address is not an absolute http(s) address</exception>
+    /// <exception cref="ArgumentException">The channel ID or secret is missing, the stored secret cannot be decrypted, or the base address is not one the client accepts</exception>
     public virtual LinePayClient CreateClient(LinePayPaymentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -53,7 +53,7 @@ public class LinePayClientFactory
     /// <summary>
     /// Maps the settings to client options, with the stored secret decrypted
     /// </summary>
-    /// <exception cref="ArgumentException">The stored secret cannot be decrypted, or the base address is not an absolute http(s) address</exception>
+    /// <exception cref="ArgumentException">The stored secret cannot be decrypted, or the base address is not one the client accepts</exception>
     public virtual LinePayClientOptions CreateOptions(LinePayPaymentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -74,29 +74,15 @@ public class LinePayClientFactory
     /// </summary>
     protected virtual LinePayTimeouts CreateTimeouts() => new();
 
-    /// <summary>
-    /// Parses an API base address the client accepts: an absolute http or https address
-    /// </summary>
-    /// <returns>Whether the address is one</returns>
-    public static bool TryParseBaseAddress(string address, out Uri baseAddress)
-    {
-        baseAddress = null;
-        if (string.IsNullOrWhiteSpace(address)
-            || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            return false;
-
-        baseAddress = uri;
-        return true;
-    }
-
+    //blank for LINE Pay's own host; otherwise what the configuration form accepts, the same rules the client applies
     private static Uri ParseBaseAddress(string address)
     {
         if (string.IsNullOrWhiteSpace(address))
             return null;
 
-        if (!TryParseBaseAddress(address, out var uri))
-            throw new ArgumentException("The LINE Pay API base address must be an absolute http or https address.", nameof(address));
+        var problem = LinePayBaseAddress.Parse(address, out var uri);
+        if (problem != LinePayBaseAddressProblem.None)
+            throw new ArgumentException(LinePayBaseAddress.Describe(problem), nameof(address));
 
         return uri;
     }

@@ -22,8 +22,10 @@ public class LinePayClient
     private readonly LinePayClientOptions _options;
     private readonly ILogger<LinePayClient> _logger;
     private readonly LinePayApiPaths _paths;
+    private readonly string _addressPrefix;
 
     /// <param name="httpClient">A fresh client (e.g. from IHttpClientFactory); its Timeout is set to infinite, each call has its own</param>
+    /// <exception cref="ArgumentException">The channel ID or secret is missing, or the base address is not one <see cref="LinePayBaseAddress"/> accepts</exception>
     public LinePayClient(HttpClient httpClient, LinePayClientOptions options, ILogger<LinePayClient> logger = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -32,8 +34,11 @@ public class LinePayClient
             throw new ArgumentException("The LINE Pay channel ID is required.", nameof(options));
         if (string.IsNullOrEmpty(options.ChannelSecret))
             throw new ArgumentException("The LINE Pay channel secret is required.", nameof(options));
+        if (options.BaseAddress is not null)
+            LinePayBaseAddress.EnsureUsable(options.BaseAddress, nameof(options));
 
         _paths = new LinePayApiPaths(options.ApiVersion);
+        _addressPrefix = LinePayBaseAddress.Prefix(options.EffectiveBaseAddress);
         _httpClient = httpClient;
         _httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
         _options = options;
@@ -258,7 +263,8 @@ public class LinePayClient
         where TResponse : LinePayResponse
     {
         var nonce = LinePayNonce.Create();
-        using var request = new HttpRequestMessage(call.Method, new Uri(_options.EffectiveBaseAddress, call.PathAndQuery))
+        var address = new Uri(_addressPrefix + call.PathAndQuery);
+        using var request = new HttpRequestMessage(call.Method, address)
         {
             Content = new ByteArrayContent(call.Body)
         };

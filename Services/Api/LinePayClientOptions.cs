@@ -40,7 +40,8 @@ public class LinePayClientOptions
     public bool UseSandbox { get; set; }
 
     /// <summary>
-    /// Gets or sets a host that replaces the sandbox or production one (e.g. a local emulator), scheme, host and port only
+    /// Gets or sets an address that replaces the sandbox or production host (e.g. a local emulator): https, or http to
+    /// this computer only; a path in it prefixes the API paths (see <see cref="LinePayBaseAddress"/>)
     /// </summary>
     public Uri BaseAddress { get; set; }
 
@@ -50,7 +51,7 @@ public class LinePayClientOptions
     public LinePayTimeouts Timeouts { get; set; } = new();
 
     /// <summary>
-    /// Gets the host the client calls
+    /// Gets the address the client calls
     /// </summary>
     public Uri EffectiveBaseAddress => BaseAddress ?? (UseSandbox ? SandboxAddress : ProductionAddress);
 

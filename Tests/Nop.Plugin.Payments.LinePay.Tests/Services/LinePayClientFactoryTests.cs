@@ -41,13 +41,27 @@ public class LinePayClientFactoryTests : EmulatorTest
         });
     }
 
-    [TestCase("ftp://example.com/")]
-    [TestCase("not an address")]
-    public void AnInvalidBaseAddressIsRefused(string address)
+    [TestCase("ftp://example.com/", "absolute http or https")]
+    [TestCase("not an address", "absolute http or https")]
+    [TestCase("http://localhost:5080/?x=1", "absolute http or https")]
+    [TestCase("http://192.168.1.20:5080/", "must use https")]
+    public void ABaseAddressTheFormWouldRefuseIsRefused(string address, string explanation)
     {
         var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object, ChannelSecrets());
 
-        Assert.Throws<ArgumentException>(() => factory.CreateOptions(Settings(baseAddress: address)));
+        var error = Assert.Throws<ArgumentException>(() => factory.CreateOptions(Settings(baseAddress: address)));
+
+        Assert.That(error.Message, Does.Contain(explanation));
+    }
+
+    [Test]
+    public void APathInTheBaseAddressIsKept()
+    {
+        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object, ChannelSecrets());
+
+        var options = factory.CreateOptions(Settings(baseAddress: " http://127.0.0.1:5080/linepay/ "));
+
+        Assert.That(options.EffectiveBaseAddress, Is.EqualTo(new Uri("http://127.0.0.1:5080/linepay/")));
     }
 
     [Test]
