@@ -10,9 +10,10 @@ using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 namespace Nop.Plugin.Payments.LinePay.Services.Api;
 
 /// <summary>
-/// Client of LINE Pay's Online API (v3/v4). Each call is sent once: nothing is retried automatically.
-/// Business errors raise <see cref="LinePayApiException"/>; no answer raises <see cref="LinePayTransportException"/> or
-/// <see cref="LinePayTimeoutException"/>; the caller's own cancellation raises <see cref="OperationCanceledException"/>.
+/// Client of LINE Pay's Online API (v3/v4). Each call is sent once: nothing is retried automatically, and a redirect is
+/// not an answer. Business errors raise <see cref="LinePayApiException"/>; no answer raises
+/// <see cref="LinePayTransportException"/> or <see cref="LinePayTimeoutException"/>; the caller's own cancellation
+/// raises <see cref="OperationCanceledException"/>.
 /// </summary>
 public class LinePayClient
 {
@@ -24,7 +25,8 @@ public class LinePayClient
     private readonly LinePayApiPaths _paths;
     private readonly string _addressPrefix;
 
-    /// <param name="httpClient">A fresh client (e.g. from IHttpClientFactory); its Timeout is set to infinite, each call has its own</param>
+    /// <param name="httpClient">A fresh client (e.g. from IHttpClientFactory) whose handler does not follow redirects
+    /// (<see cref="CreateHttpHandler"/>, <see cref="RefuseRedirects"/>); its Timeout is set to infinite, each call has its own</param>
     /// <exception cref="ArgumentException">The channel ID or secret is missing, or the base address is not one <see cref="LinePayBaseAddress"/> accepts</exception>
     public LinePayClient(HttpClient httpClient, LinePayClientOptions options, ILogger<LinePayClient> logger = null)
     {
@@ -48,13 +50,34 @@ public class LinePayClient
     private LinePayTimeouts Timeouts => _options.Timeouts ?? new LinePayTimeouts();
 
     /// <summary>
-    /// Creates a handler with LINE Pay's connect timeout, for use without IHttpClientFactory
+    /// Creates a handler with LINE Pay's connect timeout that does not follow redirects, for use without IHttpClientFactory
     /// </summary>
     public static SocketsHttpHandler CreateHttpHandler(LinePayTimeouts timeouts = null) => new()
     {
         ConnectTimeout = (timeouts ?? new LinePayTimeouts()).Connect,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5)
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AllowAutoRedirect = false
     };
+
+    /// <summary>
+    /// Turns off following redirects on a handler built elsewhere (e.g. the primary handler of a named HttpClient). A
+    /// redirect would send the signed call, and for 307/308 its body, to an address nobody configured.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The handler is of a kind whose redirects cannot be turned off here</exception>
+    public static void RefuseRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case HttpClientHandler httpClientHandler:
+                httpClientHandler.AllowAutoRedirect = false;
+                break;
+            case SocketsHttpHandler socketsHttpHandler:
+                socketsHttpHandler.AllowAutoRedirect = false;
+                break;
+            default:
+                throw new InvalidOperationException($"Redirects of a {handler?.GetType().Name ?? "missing"} handler cannot be turned off for LINE Pay's API calls.");
+        }
+    }
 
     /// <summary>
     /// Request API: reserves a payment and returns the transaction ID and the page where the customer approves it
@@ -278,11 +301,14 @@ public class LinePayClient
         var stopwatch = Stopwatch.StartNew();
 
         HttpStatusCode statusCode;
+        bool redirected;
         string text;
         try
         {
             using var response = await _httpClient.SendAsync(request, timeout.Token);
             statusCode = response.StatusCode;
+            //a handler that follows redirects points the request at where it was sent last
+            redirected = response.RequestMessage is { } sent && sent.RequestUri != address;
             text = await response.Content.ReadAsStringAsync(timeout.Token);
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
@@ -301,6 +327,12 @@ public class LinePayClient
             LogFailure(call, stopwatch, "connection failed");
             throw new LinePayTransportException(call.ApiPath,
                 $"LINE Pay {call.ApiPath} could not be reached or dropped the connection: {exception.Message}", null, exception);
+        }
+
+        if (redirected)
+        {
+            LogFailure(call, stopwatch, "redirected");
+            throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} was redirected to another address, which is not an answer.", statusCode);
         }
 
         if (statusCode != HttpStatusCode.OK)
