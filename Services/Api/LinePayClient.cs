@@ -38,6 +38,8 @@ public class LinePayClient
             throw new ArgumentException("The LINE Pay channel secret is required.", nameof(options));
         if (options.BaseAddress is not null)
             LinePayBaseAddress.EnsureUsable(options.BaseAddress, nameof(options));
+        if (options.MaxResponseSize <= 0)
+            throw new ArgumentException("The LINE Pay answer size limit must be positive.", nameof(options));
 
         _paths = new LinePayApiPaths(options.ApiVersion);
         _addressPrefix = LinePayBaseAddress.Prefix(options.EffectiveBaseAddress);
@@ -302,14 +304,15 @@ public class LinePayClient
 
         HttpStatusCode statusCode;
         bool redirected;
-        string text;
+        string text = null;
         try
         {
-            using var response = await _httpClient.SendAsync(request, timeout.Token);
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             statusCode = response.StatusCode;
             //a handler that follows redirects points the request at where it was sent last
             redirected = response.RequestMessage is { } sent && sent.RequestUri != address;
-            text = await response.Content.ReadAsStringAsync(timeout.Token);
+            if (statusCode == HttpStatusCode.OK && !redirected)
+                text = await LinePayResponseBody.ReadAsync(response.Content, _options.MaxResponseSize, timeout.Token);
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -339,6 +342,13 @@ public class LinePayClient
         {
             LogFailure(call, stopwatch, $"HTTP {(int)statusCode}");
             throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} answered HTTP {(int)statusCode}.", statusCode);
+        }
+
+        if (text is null)
+        {
+            LogFailure(call, stopwatch, $"answer longer than {_options.MaxResponseSize} bytes");
+            throw new LinePayTransportException(call.ApiPath,
+                $"LINE Pay {call.ApiPath} answered with more than {_options.MaxResponseSize} bytes; the answer was not read.", statusCode);
         }
 
         TResponse envelope;
