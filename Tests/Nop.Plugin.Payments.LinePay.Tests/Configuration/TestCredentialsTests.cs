@@ -3,10 +3,13 @@ using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Moq;
 using Nop.Plugin.Payments.LinePay.Controllers;
 using Nop.Plugin.Payments.LinePay.Models;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Api;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Configuration;
@@ -53,6 +56,27 @@ public class TestCredentialsTests : EmulatorTest
         Assert.That(model.ChannelSecret, Is.Null);
         Assert.That(model.ChannelSecretStored, Is.True);
         Assert.That(Emulator.Journal.Count(LinePayEndpoint.Details), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ASuccessfulTestLeavesNoWarningInTheLog()
+    {
+        var clientLog = new ListLogger<LinePayClient>();
+        var loggerFactory = new Mock<ILoggerFactory>();
+        loggerFactory.Setup(f => f.CreateLogger(It.IsAny<string>())).Returns(clientLog);
+        var clientFactory = new TestLinePayClientFactory(_store.HttpClientFactory.Object, _store.Settings.Service.Object, _store.ChannelSecrets,
+            loggerFactory.Object);
+        var controller = new PaymentLinePayController(_store.LocalizationService.Object, _store.NotificationService.Object,
+            _store.Settings.Service.Object, _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(clientFactory));
+
+        await controller.TestCredentials(Posted(secret: ""));
+
+        Assert.That(_store.Notifications.Single().Kind, Is.EqualTo("success"));
+        //LINE Pay knows no such orderId: 1150, which the client reads as an empty list
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Details).Single().ReturnCode, Is.EqualTo("1150"));
+        Assert.That(clientLog.Entries.Single().Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(clientLog.Entries.Single().Message, Does.Contain("1150"));
+        Assert.That(_store.Log, Is.Empty);
     }
 
     [Test]
