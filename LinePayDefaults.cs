@@ -51,6 +51,13 @@ public static class LinePayDefaults
     public static string HttpClientName => "LinePay";
 
     /// <summary>
+    /// Gets the prefix of a stored channel secret that is encrypted with the store's encryption key. nopCommerce's
+    /// encrypted text is base64, which has no ':', and LINE Pay's secrets are hexadecimal, so a stored value is
+    /// encrypted exactly when it starts with this (a plain secret never does)
+    /// </summary>
+    public static string EncryptedSecretPrefix => "enc:";
+
+    /// <summary>
     /// Gets the key of the order's generic attribute holding its LINE Pay payment (JSON)
     /// </summary>
     public static string OrderPaymentAttribute => "LinePay.OrderPayment";

@@ -29,6 +29,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     protected readonly IWebHelper _webHelper;
     protected readonly LinePayAvailabilityService _availabilityService;
     protected readonly LinePayCaptureService _captureService;
+    protected readonly LinePayChannelSecretService _channelSecretService;
     protected readonly LinePayRefundService _refundService;
     protected readonly LinePayVoidService _voidService;
     protected readonly LinePayLocaleResourceService _localeResourceService;
@@ -47,6 +48,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         IWebHelper webHelper,
         LinePayAvailabilityService availabilityService,
         LinePayCaptureService captureService,
+        LinePayChannelSecretService channelSecretService,
         LinePayRefundService refundService,
         LinePayVoidService voidService,
         LinePayLocaleResourceService localeResourceService,
@@ -61,6 +63,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         _webHelper = webHelper;
         _availabilityService = availabilityService;
         _captureService = captureService;
+        _channelSecretService = channelSecretService;
         _refundService = refundService;
         _voidService = voidService;
         _localeResourceService = localeResourceService;
@@ -275,6 +278,9 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     public override async Task UpdateAsync(string currentVersion, string targetVersion)
     {
         await AddResourcesAndTaskAsync();
+
+        //versions up to 1.10 stored the channel secret as plain text
+        await _channelSecretService.EncryptStoredSecretsAsync();
 
         //versions before 1.10 kept no list of payments for the scheduled task
         await _orderPaymentService.ScheduleStoredAsync();

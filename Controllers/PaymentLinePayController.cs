@@ -29,6 +29,7 @@ public class PaymentLinePayController : BasePaymentController
     protected readonly INotificationService _notificationService;
     protected readonly ISettingService _settingService;
     protected readonly IStoreContext _storeContext;
+    protected readonly LinePayChannelSecretService _channelSecretService;
     protected readonly LinePayCredentialsTestService _credentialsTestService;
 
     #endregion
@@ -39,12 +40,14 @@ public class PaymentLinePayController : BasePaymentController
         INotificationService notificationService,
         ISettingService settingService,
         IStoreContext storeContext,
+        LinePayChannelSecretService channelSecretService,
         LinePayCredentialsTestService credentialsTestService)
     {
         _localizationService = localizationService;
         _notificationService = notificationService;
         _settingService = settingService;
         _storeContext = storeContext;
+        _channelSecretService = channelSecretService;
         _credentialsTestService = credentialsTestService;
     }
 
@@ -71,14 +74,15 @@ public class PaymentLinePayController : BasePaymentController
     }
 
     /// <summary>
-    /// Copies the entered values onto the settings; what is saved and what the credentials test tries are the same
+    /// Copies the entered values onto the settings; what is saved and what the credentials test tries are the same.
+    /// The settings hold the secret as stored: encrypted.
     /// </summary>
     protected virtual void ApplyModel(ConfigurationModel model, LinePayPaymentSettings settings)
     {
         settings.ChannelId = model.ChannelId?.Trim();
         //a blank secret field keeps the stored secret
         if (!string.IsNullOrEmpty(model.ChannelSecret))
-            settings.ChannelSecret = model.ChannelSecret;
+            settings.ChannelSecret = _channelSecretService.Encrypt(model.ChannelSecret);
         settings.UseSandbox = model.UseSandbox;
         settings.ApiVersion = (LinePayApiVersion)model.ApiVersionId;
         settings.CurrencyCode = model.CurrencyCode;
@@ -88,6 +92,19 @@ public class PaymentLinePayController : BasePaymentController
         settings.CancelUnpaidOrders = model.CancelUnpaidOrders;
         settings.RefundPaymentsOfCancelledOrders = model.RefundPaymentsOfCancelledOrders;
         settings.ApiBaseAddress = string.IsNullOrWhiteSpace(model.ApiBaseAddress) ? null : model.ApiBaseAddress.Trim();
+    }
+
+    /// <summary>
+    /// Saves the secret as the other settings are saved, except that a blank secret field in a store's scope never
+    /// stores the secret the store inherits as the store's own
+    /// </summary>
+    protected virtual async Task SaveChannelSecretAsync(ConfigurationModel model, LinePayPaymentSettings settings, int storeScope)
+    {
+        if (storeScope > 0 && model.ChannelSecret_OverrideForStore && string.IsNullOrEmpty(model.ChannelSecret)
+            && !await _settingService.SettingExistsAsync(settings, x => x.ChannelSecret, storeScope))
+            return;
+
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ChannelSecret, model.ChannelSecret_OverrideForStore, storeScope, false);
     }
 
     #endregion
@@ -158,7 +175,7 @@ public class PaymentLinePayController : BasePaymentController
          * This behavior can increase performance because cached settings will not be cleared
          * and loaded from database after each update */
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ChannelId, model.ChannelId_OverrideForStore, storeScope, false);
-        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ChannelSecret, model.ChannelSecret_OverrideForStore, storeScope, false);
+        await SaveChannelSecretAsync(model, settings, storeScope);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.UseSandbox, model.UseSandbox_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiVersion, model.ApiVersionId_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.CurrencyCode, model.CurrencyCode_OverrideForStore, storeScope, false);

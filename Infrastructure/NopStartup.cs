@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Payments.LinePay.Infrastructure;
@@ -19,10 +20,14 @@ public class NopStartup : INopStartup
     /// <param name="configuration">Configuration of the application</param>
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpClient(LinePayDefaults.HttpClientName).WithProxy();
+        var linePayHttpClient = services.AddHttpClient(LinePayDefaults.HttpClientName);
+        linePayHttpClient.WithProxy();
+        //WithProxy builds the primary handler (with the store's proxy); this runs after it and keeps that handler
+        linePayHttpClient.ConfigurePrimaryHttpMessageHandler((handler, _) => LinePayClient.RefuseRedirects(handler));
 
         services.AddScoped<LinePayAvailabilityService>();
         services.AddScoped<LinePayLocaleResourceService>();
+        services.AddScoped<LinePayChannelSecretService>();
         services.AddScoped<LinePayClientFactory>();
         services.AddScoped<LinePayPaymentScheduleService>();
         services.AddScoped<LinePayOrderPaymentService>();

@@ -11,25 +11,29 @@ public class LinePayAvailabilityService
 {
     protected readonly ICurrencyService _currencyService;
     protected readonly IStoreContext _storeContext;
+    protected readonly LinePayChannelSecretService _channelSecretService;
     protected readonly LinePayPaymentSettings _settings;
 
     public LinePayAvailabilityService(ICurrencyService currencyService,
         IStoreContext storeContext,
+        LinePayChannelSecretService channelSecretService,
         LinePayPaymentSettings settings)
     {
         _currencyService = currencyService;
         _storeContext = storeContext;
+        _channelSecretService = channelSecretService;
         _settings = settings;
     }
 
     /// <summary>
     /// Gets a value indicating whether the current store can take a LINE Pay payment: its settings hold a channel ID and
-    /// secret, and the configured LINE Pay currency is one of the store's currencies, so that the order total can be
-    /// converted into it
+    /// a secret the store's encryption key decrypts, and the configured LINE Pay currency is one of the store's
+    /// currencies, so that the order total can be converted into it
     /// </summary>
     public virtual async Task<bool> IsAvailableAsync()
     {
-        if (string.IsNullOrWhiteSpace(_settings.ChannelId) || string.IsNullOrEmpty(_settings.ChannelSecret))
+        if (string.IsNullOrWhiteSpace(_settings.ChannelId) || string.IsNullOrEmpty(_settings.ChannelSecret)
+            || !_channelSecretService.CanDecrypt(_settings.ChannelSecret))
             return false;
 
         if (!LinePayCurrencyScale.SupportedCurrencies.Contains(_settings.CurrencyCode, StringComparer.OrdinalIgnoreCase))

@@ -13,21 +13,24 @@ public class LinePayClientFactory
     protected readonly IHttpClientFactory _httpClientFactory;
     protected readonly ILoggerFactory _loggerFactory;
     protected readonly ISettingService _settingService;
+    protected readonly LinePayChannelSecretService _channelSecretService;
 
     public LinePayClientFactory(IHttpClientFactory httpClientFactory,
         ILoggerFactory loggerFactory,
-        ISettingService settingService)
+        ISettingService settingService,
+        LinePayChannelSecretService channelSecretService)
     {
         _httpClientFactory = httpClientFactory;
         _loggerFactory = loggerFactory;
         _settingService = settingService;
+        _channelSecretService = channelSecretService;
     }
 
     /// <summary>
     /// Creates a client for the LINE Pay settings of the store
     /// </summary>
     /// <param name="storeId">Store identifier; the store's own settings where it overrides them, the shared ones otherwise</param>
-    /// <exception cref="ArgumentException">The channel ID or secret is missing, or the base address is not an absolute http(s) address</exception>
+    /// <exception cref="ArgumentException">The channel ID or secret is missing, the stored secret cannot be decrypted, or the base address is not one the client accepts</exception>
     public virtual async Task<LinePayClient> CreateClientAsync(int storeId)
     {
         var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeId);
@@ -38,7 +41,7 @@ public class LinePayClientFactory
     /// <summary>
     /// Creates a client for the settings (channel, sandbox or production, API version, optional base address)
     /// </summary>
-    /// <exception cref="ArgumentException">The channel ID or secret is missing, or the base address is not an absolute http(s) address</exception>
+    /// <exception cref="ArgumentException">The channel ID or secret is missing, the stored secret cannot be decrypted, or the base address is not one the client accepts</exception>
     public virtual LinePayClient CreateClient(LinePayPaymentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -48,8 +51,9 @@ public class LinePayClientFactory
     }
 
     /// <summary>
-    /// Maps the settings to client options
+    /// Maps the settings to client options, with the stored secret decrypted
     /// </summary>
+    /// <exception cref="ArgumentException">The stored secret cannot be decrypted, or the base address is not one the client accepts</exception>
     public virtual LinePayClientOptions CreateOptions(LinePayPaymentSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -57,7 +61,7 @@ public class LinePayClientFactory
         return new LinePayClientOptions
         {
             ChannelId = settings.ChannelId?.Trim(),
-            ChannelSecret = settings.ChannelSecret,
+            ChannelSecret = _channelSecretService.Decrypt(settings.ChannelSecret),
             UseSandbox = settings.UseSandbox,
             ApiVersion = settings.ApiVersion,
             BaseAddress = ParseBaseAddress(settings.ApiBaseAddress),
@@ -70,29 +74,15 @@ public class LinePayClientFactory
     /// </summary>
     protected virtual LinePayTimeouts CreateTimeouts() => new();
 
-    /// <summary>
-    /// Parses an API base address the client accepts: an absolute http or https address
-    /// </summary>
-    /// <returns>Whether the address is one</returns>
-    public static bool TryParseBaseAddress(string address, out Uri baseAddress)
-    {
-        baseAddress = null;
-        if (string.IsNullOrWhiteSpace(address)
-            || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            return false;
-
-        baseAddress = uri;
-        return true;
-    }
-
+    //blank for LINE Pay's own host; otherwise what the configuration form accepts, the same rules the client applies
     private static Uri ParseBaseAddress(string address)
     {
         if (string.IsNullOrWhiteSpace(address))
             return null;
 
-        if (!TryParseBaseAddress(address, out var uri))
-            throw new ArgumentException("The LINE Pay API base address must be an absolute http or https address.", nameof(address));
+        var problem = LinePayBaseAddress.Parse(address, out var uri);
+        if (problem != LinePayBaseAddressProblem.None)
+            throw new ArgumentException(LinePayBaseAddress.Describe(problem), nameof(address));
 
         return uri;
     }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Models;
-using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Validators;
@@ -41,15 +40,13 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.LinePay.Fields.AdditionalFee.Negative"));
 
         RuleFor(model => model.ApiBaseAddress)
-            .Must(BeAbsoluteHttpAddress)
+            .Must(address => LinePayBaseAddress.Parse(address, out _) != LinePayBaseAddressProblem.Invalid)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.LinePay.Fields.ApiBaseAddress.Invalid"))
             .When(model => !string.IsNullOrWhiteSpace(model.ApiBaseAddress));
-    }
 
-    //the API paths are resolved against the base address, which silently drops a query or fragment in it
-    private static bool BeAbsoluteHttpAddress(string address)
-    {
-        return LinePayClientFactory.TryParseBaseAddress(address, out var uri)
-            && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
+        RuleFor(model => model.ApiBaseAddress)
+            .Must(address => LinePayBaseAddress.Parse(address, out _) != LinePayBaseAddressProblem.HttpsRequired)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.LinePay.Fields.ApiBaseAddress.HttpsRequired"))
+            .When(model => !string.IsNullOrWhiteSpace(model.ApiBaseAddress));
     }
 }

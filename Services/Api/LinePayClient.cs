@@ -10,9 +10,10 @@ using Nop.Plugin.Payments.LinePay.Services.Api.Models;
 namespace Nop.Plugin.Payments.LinePay.Services.Api;
 
 /// <summary>
-/// Client of LINE Pay's Online API (v3/v4). Each call is sent once: nothing is retried automatically.
-/// Business errors raise <see cref="LinePayApiException"/>; no answer raises <see cref="LinePayTransportException"/> or
-/// <see cref="LinePayTimeoutException"/>; the caller's own cancellation raises <see cref="OperationCanceledException"/>.
+/// Client of LINE Pay's Online API (v3/v4). Each call is sent once: nothing is retried automatically, and a redirect is
+/// not an answer. Business errors raise <see cref="LinePayApiException"/>; no answer raises
+/// <see cref="LinePayTransportException"/> or <see cref="LinePayTimeoutException"/>; the caller's own cancellation
+/// raises <see cref="OperationCanceledException"/>.
 /// </summary>
 public class LinePayClient
 {
@@ -22,8 +23,11 @@ public class LinePayClient
     private readonly LinePayClientOptions _options;
     private readonly ILogger<LinePayClient> _logger;
     private readonly LinePayApiPaths _paths;
+    private readonly string _addressPrefix;
 
-    /// <param name="httpClient">A fresh client (e.g. from IHttpClientFactory); its Timeout is set to infinite, each call has its own</param>
+    /// <param name="httpClient">A fresh client (e.g. from IHttpClientFactory) whose handler does not follow redirects
+    /// (<see cref="CreateHttpHandler"/>, <see cref="RefuseRedirects"/>); its Timeout is set to infinite, each call has its own</param>
+    /// <exception cref="ArgumentException">The channel ID or secret is missing, or the base address is not one <see cref="LinePayBaseAddress"/> accepts</exception>
     public LinePayClient(HttpClient httpClient, LinePayClientOptions options, ILogger<LinePayClient> logger = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -32,8 +36,13 @@ public class LinePayClient
             throw new ArgumentException("The LINE Pay channel ID is required.", nameof(options));
         if (string.IsNullOrEmpty(options.ChannelSecret))
             throw new ArgumentException("The LINE Pay channel secret is required.", nameof(options));
+        if (options.BaseAddress is not null)
+            LinePayBaseAddress.EnsureUsable(options.BaseAddress, nameof(options));
+        if (options.MaxResponseSize <= 0)
+            throw new ArgumentException("The LINE Pay answer size limit must be positive.", nameof(options));
 
         _paths = new LinePayApiPaths(options.ApiVersion);
+        _addressPrefix = LinePayBaseAddress.Prefix(options.EffectiveBaseAddress);
         _httpClient = httpClient;
         _httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
         _options = options;
@@ -43,13 +52,34 @@ public class LinePayClient
     private LinePayTimeouts Timeouts => _options.Timeouts ?? new LinePayTimeouts();
 
     /// <summary>
-    /// Creates a handler with LINE Pay's connect timeout, for use without IHttpClientFactory
+    /// Creates a handler with LINE Pay's connect timeout that does not follow redirects, for use without IHttpClientFactory
     /// </summary>
     public static SocketsHttpHandler CreateHttpHandler(LinePayTimeouts timeouts = null) => new()
     {
         ConnectTimeout = (timeouts ?? new LinePayTimeouts()).Connect,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5)
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AllowAutoRedirect = false
     };
+
+    /// <summary>
+    /// Turns off following redirects on a handler built elsewhere (e.g. the primary handler of a named HttpClient). A
+    /// redirect would send the signed call, and for 307/308 its body, to an address nobody configured.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The handler is of a kind whose redirects cannot be turned off here</exception>
+    public static void RefuseRedirects(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case HttpClientHandler httpClientHandler:
+                httpClientHandler.AllowAutoRedirect = false;
+                break;
+            case SocketsHttpHandler socketsHttpHandler:
+                socketsHttpHandler.AllowAutoRedirect = false;
+                break;
+            default:
+                throw new InvalidOperationException($"Redirects of a {handler?.GetType().Name ?? "missing"} handler cannot be turned off for LINE Pay's API calls.");
+        }
+    }
 
     /// <summary>
     /// Request API: reserves a payment and returns the transaction ID and the page where the customer approves it
@@ -258,7 +288,8 @@ public class LinePayClient
         where TResponse : LinePayResponse
     {
         var nonce = LinePayNonce.Create();
-        using var request = new HttpRequestMessage(call.Method, new Uri(_options.EffectiveBaseAddress, call.PathAndQuery))
+        var address = new Uri(_addressPrefix + call.PathAndQuery);
+        using var request = new HttpRequestMessage(call.Method, address)
         {
             Content = new ByteArrayContent(call.Body)
         };
@@ -272,12 +303,16 @@ public class LinePayClient
         var stopwatch = Stopwatch.StartNew();
 
         HttpStatusCode statusCode;
-        string text;
+        bool redirected;
+        string text = null;
         try
         {
-            using var response = await _httpClient.SendAsync(request, timeout.Token);
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             statusCode = response.StatusCode;
-            text = await response.Content.ReadAsStringAsync(timeout.Token);
+            //a handler that follows redirects points the request at where it was sent last
+            redirected = response.RequestMessage is { } sent && sent.RequestUri != address;
+            if (statusCode == HttpStatusCode.OK && !redirected)
+                text = await LinePayResponseBody.ReadAsync(response.Content, _options.MaxResponseSize, timeout.Token);
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -297,10 +332,23 @@ public class LinePayClient
                 $"LINE Pay {call.ApiPath} could not be reached or dropped the connection: {exception.Message}", null, exception);
         }
 
+        if (redirected)
+        {
+            LogFailure(call, stopwatch, "redirected");
+            throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} was redirected to another address, which is not an answer.", statusCode);
+        }
+
         if (statusCode != HttpStatusCode.OK)
         {
             LogFailure(call, stopwatch, $"HTTP {(int)statusCode}");
             throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} answered HTTP {(int)statusCode}.", statusCode);
+        }
+
+        if (text is null)
+        {
+            LogFailure(call, stopwatch, $"answer longer than {_options.MaxResponseSize} bytes");
+            throw new LinePayTransportException(call.ApiPath,
+                $"LINE Pay {call.ApiPath} answered with more than {_options.MaxResponseSize} bytes; the answer was not read.", statusCode);
         }
 
         TResponse envelope;

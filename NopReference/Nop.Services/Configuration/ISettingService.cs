@@ -1,6 +1,7 @@
 // Compile-time stand-in for nopCommerce 4.90 (Nop.Services); never shipped.
 using System.Linq.Expressions;
 using Nop.Core.Configuration;
+using Nop.Core.Domain.Configuration;
 
 namespace Nop.Services.Configuration;
 
@@ -23,6 +24,10 @@ public partial interface ISettingService
         where T : ISettings, new();
 
     Task DeleteSettingAsync<T>() where T : ISettings, new();
+
+    Task<IList<Setting>> GetAllSettingsAsync();
+
+    Task UpdateSettingAsync(Setting setting, bool clearCache = true);
 
     Task ClearCacheAsync();
 }

@@ -6,8 +6,8 @@ using System.Text;
 namespace Nop.Plugin.Payments.LinePay.Tests.Api;
 
 /// <summary>
-/// A minimal HTTP/1.1 server on a loopback port that records the raw requests it receives and answers, hangs or
-/// drops the connection as told
+/// A minimal HTTP/1.1 server on a loopback port that records the raw requests it receives and answers (also with a
+/// redirect, or without Content-Length), hangs or drops the connection as told
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
@@ -72,7 +72,8 @@ public sealed class LoopbackServer : IAsyncDisposable
                     case ServerReplyKind.Answer:
                         var body = Encoding.UTF8.GetBytes(reply.Body);
                         var head = $"HTTP/1.1 {reply.StatusCode} {(HttpStatusCode)reply.StatusCode}\r\nContent-Type: {reply.ContentType}\r\n" +
-                            $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+                            (reply.Location is null ? "" : $"Location: {reply.Location}\r\n") +
+                            (reply.DeclaresLength ? $"Content-Length: {body.Length}\r\n" : "") + "Connection: close\r\n\r\n";
                         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
                         await stream.WriteAsync(body, _stop.Token);
                         break;

@@ -154,7 +154,7 @@ public class CheckoutFlowTests : CheckoutTestBase
     {
         var order = Store.PlaceOrder(300m);
         var method = new LinePayPaymentMethod(null, Store.LocalizationService.Object, null, Store.Settings.Service.Object, Store.WebHelper.Object,
-            null, null, null, null, null, Checkout.OrderPayments, Checkout.Requests, Store.Settings.Load(NopStore.StoreId));
+            null, null, Store.ChannelSecrets, null, null, null, Checkout.OrderPayments, Checkout.Requests, Store.Settings.Load(NopStore.StoreId));
         var http = Store.StartRequest();
 
         await method.PostProcessPaymentAsync(new Nop.Services.Payments.PostProcessPaymentRequest { Order = order });

@@ -62,6 +62,8 @@ public class ConfigurationValidatorTests
     [TestCase("/relative/path")]
     [TestCase("ftp://example.com/")]
     [TestCase("http://localhost:5080/?x=1")]
+    [TestCase("https://example.com/#fragment")]
+    [TestCase("https://user:password@example.com/")]
     public void RejectsABaseAddressThatIsNotAnAbsoluteHttpAddress(string address)
     {
         Assert.That(Errors(Valid() with { ApiBaseAddress = address }),
@@ -71,9 +73,21 @@ public class ConfigurationValidatorTests
     [TestCase(null)]
     [TestCase("")]
     [TestCase("http://127.0.0.1:5080/")]
-    public void AcceptsABlankOrHttpBaseAddress(string address)
+    [TestCase("http://localhost:5080/linepay/")]
+    [TestCase("http://[::1]:5080/")]
+    [TestCase("https://linepay-emulator.example.com/linepay/")]
+    public void AcceptsABlankHttpsOrLoopbackHttpBaseAddressWithOrWithoutAPath(string address)
     {
         Assert.That(Errors(Valid() with { ApiBaseAddress = address }), Is.Empty);
+    }
+
+    [TestCase("http://api-pay.line.me/")]
+    [TestCase("http://192.168.1.20:5080/")]
+    [TestCase("http://localhost.example.com/")]
+    public void RequiresHttpsForAnyHostButThisComputer(string address)
+    {
+        Assert.That(Errors(Valid() with { ApiBaseAddress = address }),
+            Is.EqualTo(new[] { ("ApiBaseAddress", "[Plugins.Payments.LinePay.Fields.ApiBaseAddress.HttpsRequired]") }));
     }
 
     [Test]

@@ -5,8 +5,11 @@ using Nop.Core;
 using Nop.Plugin.Payments.LinePay.Controllers;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Models;
+using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Messages;
 using Nop.Services.Security;
 using Nop.Web.Framework;
@@ -22,6 +25,7 @@ public class PaymentLinePayControllerTests
     private const string StoreSecret = "store-secret-fedcba9876543210";
 
     private SettingStore _settings;
+    private LinePayChannelSecretService _secrets;
     private Mock<IStoreContext> _storeContext;
     private Mock<INotificationService> _notifications;
     private PaymentLinePayController _controller;
@@ -30,8 +34,9 @@ public class PaymentLinePayControllerTests
     public void CreateController()
     {
         _settings = new SettingStore();
+        _secrets = new LinePayChannelSecretService(new TestEncryption().Service.Object, new Mock<ILogger>().Object, _settings.Service.Object);
         _settings.Set(0, nameof(LinePayPaymentSettings.ChannelId), "1234567890");
-        _settings.Set(0, nameof(LinePayPaymentSettings.ChannelSecret), SharedSecret);
+        _settings.Set(0, nameof(LinePayPaymentSettings.ChannelSecret), _secrets.Encrypt(SharedSecret));
         _settings.Set(0, nameof(LinePayPaymentSettings.UseSandbox), true);
         _settings.Set(0, nameof(LinePayPaymentSettings.ApiVersion), LinePayApiVersion.V3);
         _settings.Set(0, nameof(LinePayPaymentSettings.CurrencyCode), "TWD");
@@ -43,8 +48,11 @@ public class PaymentLinePayControllerTests
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => $"[{key}]");
 
         _controller = new PaymentLinePayController(localization.Object, _notifications.Object, _settings.Service.Object,
-            _storeContext.Object, null);
+            _storeContext.Object, _secrets, null);
     }
+
+    /// <summary>The stored secret row of the store (0: all stores), as it is in the database</summary>
+    private string StoredSecret(int storeId) => (string)_settings.Rows[(storeId, nameof(LinePayPaymentSettings.ChannelSecret))];
 
     private void UseStoreScope(int storeScope) =>
         _storeContext.Setup(c => c.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(storeScope);
@@ -117,7 +125,7 @@ public class PaymentLinePayControllerTests
     {
         UseStoreScope(StoreId);
         _settings.Set(StoreId, nameof(LinePayPaymentSettings.CurrencyCode), "THB");
-        _settings.Set(StoreId, nameof(LinePayPaymentSettings.ChannelSecret), StoreSecret);
+        _settings.Set(StoreId, nameof(LinePayPaymentSettings.ChannelSecret), _secrets.Encrypt(StoreSecret));
         _settings.Set(StoreId, nameof(LinePayPaymentSettings.CancelUnpaidOrders), true);
 
         var model = await GetModelAsync(_controller.Configure);
@@ -174,7 +182,8 @@ public class PaymentLinePayControllerTests
         Assert.Multiple(() =>
         {
             Assert.That(saved.ChannelId, Is.EqualTo("9876543210"));
-            Assert.That(saved.ChannelSecret, Is.EqualTo("new-secret"));
+            Assert.That(_secrets.Decrypt(saved.ChannelSecret), Is.EqualTo("new-secret"));
+            Assert.That(saved.ChannelSecret, Does.Not.Contain("new-secret"), "stored encrypted");
             Assert.That(saved.UseSandbox, Is.False);
             Assert.That(saved.ApiVersion, Is.EqualTo(LinePayApiVersion.V4));
             Assert.That(saved.CurrencyCode, Is.EqualTo("USD"));
@@ -192,10 +201,12 @@ public class PaymentLinePayControllerTests
     public async Task PostWithABlankSecretKeepsTheStoredOne()
     {
         UseStoreScope(0);
+        var stored = StoredSecret(0);
 
         await _controller.Configure(ValidPost(0) with { ChannelSecret = "" });
 
-        Assert.That(_settings.Load(0).ChannelSecret, Is.EqualTo(SharedSecret));
+        Assert.That(StoredSecret(0), Is.EqualTo(stored), "neither changed nor encrypted again");
+        Assert.That(_secrets.Decrypt(StoredSecret(0)), Is.EqualTo(SharedSecret));
     }
 
     [Test]
@@ -232,14 +243,15 @@ public class PaymentLinePayControllerTests
         Assert.Multiple(() =>
         {
             Assert.That(_settings.Rows[(StoreId, nameof(LinePayPaymentSettings.CurrencyCode))], Is.EqualTo("THB"));
-            Assert.That(_settings.Rows[(StoreId, nameof(LinePayPaymentSettings.ChannelSecret))], Is.EqualTo(StoreSecret));
+            Assert.That(_secrets.Decrypt(StoredSecret(StoreId)), Is.EqualTo(StoreSecret));
+            Assert.That(StoredSecret(StoreId), Does.StartWith("enc:").And.Not.Contain(StoreSecret));
             Assert.That(_settings.Rows.ContainsKey((StoreId, nameof(LinePayPaymentSettings.UseSandbox))), Is.False);
             Assert.That(_settings.Load(StoreId).CancelUnpaidOrders, Is.True);
             Assert.That(_settings.Load(0).CancelUnpaidOrders, Is.False);
             Assert.That(_settings.Rows.ContainsKey((StoreId, nameof(LinePayPaymentSettings.ChannelId))), Is.False);
             //the shared settings are untouched
             Assert.That(_settings.Rows[(0, nameof(LinePayPaymentSettings.CurrencyCode))], Is.EqualTo("TWD"));
-            Assert.That(_settings.Rows[(0, nameof(LinePayPaymentSettings.ChannelSecret))], Is.EqualTo(SharedSecret));
+            Assert.That(_secrets.Decrypt(StoredSecret(0)), Is.EqualTo(SharedSecret));
             Assert.That(_settings.Load(StoreId).UseSandbox, Is.True);
         });
     }
@@ -248,11 +260,44 @@ public class PaymentLinePayControllerTests
     public async Task PostInStoreScopeWithABlankOverriddenSecretKeepsTheStoresSecret()
     {
         UseStoreScope(StoreId);
-        _settings.Set(StoreId, nameof(LinePayPaymentSettings.ChannelSecret), StoreSecret);
+        var stored = _secrets.Encrypt(StoreSecret);
+        _settings.Set(StoreId, nameof(LinePayPaymentSettings.ChannelSecret), stored);
 
         await _controller.Configure(ValidPost(StoreId) with { ChannelSecret = null, ChannelSecret_OverrideForStore = true });
 
-        Assert.That(_settings.Rows[(StoreId, nameof(LinePayPaymentSettings.ChannelSecret))], Is.EqualTo(StoreSecret));
+        Assert.That(StoredSecret(StoreId), Is.EqualTo(stored));
+    }
+
+    [Test]
+    public async Task PostInStoreScopeWithABlankOverriddenSecretDoesNotCopyTheSharedSecretIntoTheStore()
+    {
+        UseStoreScope(StoreId);
+
+        await _controller.Configure(ValidPost(StoreId) with { ChannelSecret = "", ChannelSecret_OverrideForStore = true });
+
+        Assert.That(_settings.Rows.ContainsKey((StoreId, nameof(LinePayPaymentSettings.ChannelSecret))), Is.False);
+        Assert.That(_secrets.Decrypt(_settings.Load(StoreId).ChannelSecret), Is.EqualTo(SharedSecret), "the store still inherits it");
+    }
+
+    [Test]
+    public async Task NeitherTheSecretNorItsStoredFormReachesTheView()
+    {
+        UseStoreScope(StoreId);
+        _settings.Set(StoreId, nameof(LinePayPaymentSettings.ChannelSecret), _secrets.Encrypt(StoreSecret));
+        var stored = new[] { StoredSecret(0), StoredSecret(StoreId) };
+
+        var shown = await GetModelAsync(_controller.Configure);
+        var afterSave = await GetModelAsync(() => _controller.Configure(ValidPost(StoreId) with { ChannelSecret = "typed-secret", ChannelSecret_OverrideForStore = true }));
+
+        foreach (var model in new[] { shown, afterSave })
+        {
+            //everything the view can render from the model
+            var json = Newtonsoft.Json.JsonConvert.SerializeObject(model);
+            Assert.That(json, Does.Not.Contain(SharedSecret).And.Not.Contain(StoreSecret).And.Not.Contain("typed-secret"));
+            Assert.That(json, Does.Not.Contain(stored[0]).And.Not.Contain(stored[1]).And.Not.Contain(StoredSecret(StoreId)));
+            Assert.That(json, Does.Not.Contain("enc:"));
+            Assert.That(model.ChannelSecretStored, Is.True);
+        }
     }
 
     [Test]
@@ -266,7 +311,7 @@ public class PaymentLinePayControllerTests
         _settings.Service.Verify(s => s.SaveSettingOverridablePerStoreAsync(It.IsAny<LinePayPaymentSettings>(),
             It.IsAny<System.Linq.Expressions.Expression<Func<LinePayPaymentSettings, It.IsAnyType>>>(), It.IsAny<bool>(),
             It.IsAny<int>(), It.IsAny<bool>()), Times.Never);
-        Assert.That(_settings.Load(0).ChannelSecret, Is.EqualTo(SharedSecret));
+        Assert.That(_secrets.Decrypt(StoredSecret(0)), Is.EqualTo(SharedSecret));
         Assert.That(model.ChannelSecret, Is.Null);
         Assert.That(_controller.ModelState.IsValid, Is.False);
     }

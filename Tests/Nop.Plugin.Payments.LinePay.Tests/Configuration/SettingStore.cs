@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Reflection;
 using Moq;
+using Nop.Core.Domain.Configuration;
 using Nop.Services.Configuration;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Configuration;
@@ -8,11 +10,15 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Configuration;
 /// <summary>
 /// An ISettingService mock over an in-memory table of LINE Pay setting rows (store 0 = shared), following nopCommerce's
 /// rules: a store loads its own row where one exists and the shared one otherwise; saving "overridable per store" writes
-/// the row for the store when overriding (or for store 0) and deletes the store's row when not
+/// the row for the store when overriding (or for store 0) and deletes the store's row when not. The Setting table's
+/// rows (GetAllSettingsAsync, UpdateSettingAsync) are these, named as nopCommerce names them, and <see cref="OtherRows"/>.
 /// </summary>
 public class SettingStore
 {
     public Dictionary<(int StoreId, string Property), object> Rows { get; } = new();
+
+    /// <summary>Rows of the Setting table that are not LINE Pay's</summary>
+    public List<Setting> OtherRows { get; } = [];
 
     public Mock<ISettingService> Service { get; } = new();
 
@@ -39,7 +45,18 @@ public class SettingStore
                     Rows.Remove((storeId, property.Name));
                 return Task.CompletedTask;
             }));
+
+        Service.Setup(s => s.GetAllSettingsAsync()).ReturnsAsync(() => TableRows());
+        Service.Setup(s => s.UpdateSettingAsync(It.IsAny<Setting>(), It.IsAny<bool>()))
+            .Returns((Setting row, bool _) =>
+            {
+                UpdateTableRow(row);
+                return Task.CompletedTask;
+            });
     }
+
+    /// <summary>The Setting table's name of a LINE Pay setting, as nopCommerce stores it</summary>
+    public static string SettingName(string property) => $"{nameof(LinePayPaymentSettings)}.{property}".ToLowerInvariant();
 
     public LinePayPaymentSettings Load(int storeId)
     {
@@ -54,6 +71,33 @@ public class SettingStore
     }
 
     public void Set(int storeId, string property, object value) => Rows[(storeId, property)] = value;
+
+    //fresh copies, as read from the database, with the values as nopCommerce writes them (invariant strings)
+    private IList<Setting> TableRows()
+    {
+        var id = 1;
+        var rows = Rows.Select(row => new Setting(SettingName(row.Key.Property),
+                TypeDescriptor.GetConverter(typeof(LinePayPaymentSettings).GetProperty(row.Key.Property)!.PropertyType).ConvertToInvariantString(row.Value),
+                row.Key.StoreId) { Id = id++ })
+            .ToList();
+        rows.AddRange(OtherRows.Select(row => new Setting(row.Name, row.Value, row.StoreId) { Id = id++ }));
+        return rows;
+    }
+
+    private void UpdateTableRow(Setting row)
+    {
+        var other = OtherRows.SingleOrDefault(o => o.Name == row.Name && o.StoreId == row.StoreId);
+        if (other is not null)
+        {
+            other.Value = row.Value;
+            return;
+        }
+
+        var property = typeof(LinePayPaymentSettings).GetProperties().Single(p => SettingName(p.Name) == row.Name);
+        if (!Rows.ContainsKey((row.StoreId, property.Name)))
+            throw new InvalidOperationException($"No row {row.Name} of store {row.StoreId} to update.");
+        Rows[(row.StoreId, property.Name)] = TypeDescriptor.GetConverter(property.PropertyType).ConvertFromInvariantString(row.Value);
+    }
 
     private static PropertyInfo PropertyOf(object keySelector) =>
         (PropertyInfo)((MemberExpression)((LambdaExpression)keySelector).Body).Member;

@@ -3,10 +3,13 @@ using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Moq;
 using Nop.Plugin.Payments.LinePay.Controllers;
 using Nop.Plugin.Payments.LinePay.Models;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Api;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Configuration;
@@ -26,7 +29,7 @@ public class TestCredentialsTests : EmulatorTest
 
     private PaymentLinePayController Controller() =>
         new(_store.LocalizationService.Object, _store.NotificationService.Object, _store.Settings.Service.Object,
-            _store.StoreContext.Object, new LinePayCredentialsTestService(_store.ClientFactory));
+            _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(_store.ClientFactory));
 
     private ConfigurationModel Posted(string secret, string baseAddress = null) => new()
     {
@@ -56,6 +59,27 @@ public class TestCredentialsTests : EmulatorTest
     }
 
     [Test]
+    public async Task ASuccessfulTestLeavesNoWarningInTheLog()
+    {
+        var clientLog = new ListLogger<LinePayClient>();
+        var loggerFactory = new Mock<ILoggerFactory>();
+        loggerFactory.Setup(f => f.CreateLogger(It.IsAny<string>())).Returns(clientLog);
+        var clientFactory = new TestLinePayClientFactory(_store.HttpClientFactory.Object, _store.Settings.Service.Object, _store.ChannelSecrets,
+            loggerFactory.Object);
+        var controller = new PaymentLinePayController(_store.LocalizationService.Object, _store.NotificationService.Object,
+            _store.Settings.Service.Object, _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(clientFactory));
+
+        await controller.TestCredentials(Posted(secret: ""));
+
+        Assert.That(_store.Notifications.Single().Kind, Is.EqualTo("success"));
+        //LINE Pay knows no such orderId: 1150, which the client reads as an empty list
+        Assert.That(Emulator.Journal.For(LinePayEndpoint.Details).Single().ReturnCode, Is.EqualTo("1150"));
+        Assert.That(clientLog.Entries.Single().Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(clientLog.Entries.Single().Message, Does.Contain("1150"));
+        Assert.That(_store.Log, Is.Empty);
+    }
+
+    [Test]
     public async Task AWrongSecretIsExplainedAsA1106AndNeverEchoed()
     {
         const string wrong = "wrong-secret-typed-by-the-admin";
@@ -65,7 +89,7 @@ public class TestCredentialsTests : EmulatorTest
         Assert.That(notification, Is.EqualTo(("error", NopStore.English("Plugins.Payments.LinePay.TestCredentials.SignatureError"))));
         Assert.That(model.ChannelSecret, Is.Null);
         Assert.That(notification.Text, Does.Not.Contain(wrong).And.Not.Contain(Emulator.ChannelSecret));
-        Assert.That(_store.Settings.Load(0).ChannelSecret, Is.EqualTo(Emulator.ChannelSecret), "nothing saved");
+        Assert.That(_store.ChannelSecrets.Decrypt(_store.Settings.Load(0).ChannelSecret), Is.EqualTo(Emulator.ChannelSecret), "nothing saved");
     }
 
     [Test]

@@ -22,7 +22,7 @@ public class PluginDescriptorTests
             Assert.That((string)_descriptor["Group"], Is.EqualTo("Payment methods"));
             Assert.That((string)_descriptor["FriendlyName"], Is.EqualTo("LINE Pay"));
             Assert.That((string)_descriptor["SystemName"], Is.EqualTo(LinePayDefaults.SystemName));
-            Assert.That((string)_descriptor["Version"], Is.EqualTo("1.10"));
+            Assert.That((string)_descriptor["Version"], Is.EqualTo("1.20"));
             Assert.That(_descriptor["SupportedVersions"]!.Values<string>(), Does.Contain("4.90"));
             Assert.That((string)_descriptor["Author"], Is.Not.Empty);
             Assert.That(_descriptor["DisplayOrder"]!.Type, Is.EqualTo(JTokenType.Integer));

@@ -7,6 +7,7 @@ using Nop.Plugin.Payments.LinePay.Components;
 using Nop.Plugin.Payments.LinePay.Controllers;
 using Nop.Plugin.Payments.LinePay.Infrastructure;
 using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Services.Events;
 using Nop.Services.Plugins;
 using Nop.Services.ScheduleTasks;
 
@@ -23,17 +24,18 @@ public class DependencyRegistrationTests
     private static readonly Type[] _builtByTheStore = typeof(LinePayDefaults).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false })
         .Where(t => typeof(IPlugin).IsAssignableFrom(t) || typeof(ControllerBase).IsAssignableFrom(t)
-            || typeof(ViewComponent).IsAssignableFrom(t) || typeof(IScheduleTask).IsAssignableFrom(t))
+            || typeof(ViewComponent).IsAssignableFrom(t) || typeof(IScheduleTask).IsAssignableFrom(t)
+            || t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
         .ToArray();
 
     [Test]
-    public void TheStoreBuildsThePaymentMethodTheControllersTheViewComponentAndTheTask()
+    public void TheStoreBuildsThePaymentMethodTheControllersTheViewComponentTheTaskAndTheEventConsumers()
     {
         Assert.That(_builtByTheStore, Is.SupersetOf(new[]
         {
             typeof(LinePayPaymentMethod), typeof(PaymentLinePayController),
             typeof(PaymentLinePayReturnController), typeof(LinePayPaymentInfoViewComponent),
-            typeof(LinePayReconciliationTask)
+            typeof(LinePayReconciliationTask), typeof(LinePayOrderEventConsumer), typeof(LinePayEncryptionKeyChangedConsumer)
         }));
     }
 

@@ -5,10 +5,12 @@ using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Tests.Configuration;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Configuration;
 using Nop.Services.Directory;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.Plugins;
 using Nop.Services.ScheduleTasks;
@@ -18,7 +20,10 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Plugin;
 [TestFixture]
 public class InstallationTests
 {
+    private SettingStore _settings;
     private Mock<ISettingService> _settingService;
+    private TestEncryption _encryption;
+    private Mock<ILogger> _logger;
     private Mock<ILocalizationService> _localization;
     private List<Language> _languages;
     private Dictionary<int, IDictionary<string, string>> _addedResources;
@@ -30,7 +35,10 @@ public class InstallationTests
     public void SetUp()
     {
         _store = new NopStore();
-        _settingService = new Mock<ISettingService>();
+        _settings = new SettingStore();
+        _settingService = _settings.Service;
+        _encryption = new TestEncryption();
+        _logger = new Mock<ILogger>();
         _localization = new Mock<ILocalizationService>();
         _addedResources = new Dictionary<int, IDictionary<string, string>>();
         _localization.Setup(l => l.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()))
@@ -62,12 +70,13 @@ public class InstallationTests
         var languageService = new Mock<ILanguageService>();
         languageService.Setup(l => l.GetAllLanguagesAsync(true, 0)).ReturnsAsync(_languages);
         var settings = new LinePayPaymentSettings();
+        var channelSecrets = new LinePayChannelSecretService(_encryption.Service.Object, _logger.Object, _settingService.Object);
 
         return new LinePayPaymentMethod(new Mock<IOrderTotalCalculationService>().Object, _localization.Object,
             _scheduleTaskService.Object, _settingService.Object, new Mock<IWebHelper>().Object,
-            new LinePayAvailabilityService(new Mock<ICurrencyService>().Object, new Mock<IStoreContext>().Object, settings),
+            new LinePayAvailabilityService(new Mock<ICurrencyService>().Object, new Mock<IStoreContext>().Object, channelSecrets, settings),
             //installing never captures, voids or refunds
-            null, null, null,
+            null, channelSecrets, null, null,
             new LinePayLocaleResourceService(languageService.Object, _localization.Object),
             _store.OrderPaymentService, null, settings)
         {
@@ -231,6 +240,43 @@ public class InstallationTests
 
         Assert.That(_tasks.Single().Seconds, Is.EqualTo(after));
         _scheduleTaskService.Verify(s => s.UpdateTaskAsync(_tasks[0]), before == after ? Times.Never : Times.Once);
+    }
+
+    [Test]
+    public async Task UpdateTo120EncryptsThePlainSecretsOfAllStoresAndEachStoreOnce()
+    {
+        //1.10 stored plain secrets; LINE Pay's secrets are hexadecimal, which also reads as base64
+        const string sharedSecret = "0123456789abcdef0123456789abcdef";
+        const string storeSecret = "fedcba9876543210fedcba9876543210";
+        var secretRow = nameof(LinePayPaymentSettings.ChannelSecret);
+        var alreadyEncrypted = "enc:" + _encryption.Encrypt("already-encrypted-secret");
+        _settings.Set(0, secretRow, sharedSecret);
+        _settings.Set(2, secretRow, storeSecret);
+        _settings.Set(3, secretRow, alreadyEncrypted);
+        _settings.Set(4, secretRow, "");
+        _settings.Set(0, nameof(LinePayPaymentSettings.ChannelId), "1234567890");
+        _settings.OtherRows.Add(new Nop.Core.Domain.Configuration.Setting("otherpaymentsettings.channelsecret", "someone-elses-secret"));
+
+        await CreateMethod().UpdateAsync("1.10", "1.20");
+        var afterFirstUpdate = _settings.Rows.ToDictionary(row => row.Key, row => row.Value);
+        //a second start-up, or a second server of a web farm, runs the update again
+        await CreateMethod().UpdateAsync("1.10", "1.20");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_settings.Rows, Is.EquivalentTo(afterFirstUpdate), "the second update changed nothing");
+            Assert.That((string)_settings.Rows[(0, secretRow)], Does.StartWith("enc:").And.Not.Contain(sharedSecret));
+            Assert.That(_encryption.Decrypt(((string)_settings.Rows[(0, secretRow)])[4..]), Is.EqualTo(sharedSecret), "encrypted once");
+            Assert.That((string)_settings.Rows[(2, secretRow)], Does.StartWith("enc:").And.Not.Contain(storeSecret));
+            Assert.That(_encryption.Decrypt(((string)_settings.Rows[(2, secretRow)])[4..]), Is.EqualTo(storeSecret), "encrypted once");
+            Assert.That(_settings.Rows[(3, secretRow)], Is.EqualTo(alreadyEncrypted));
+            Assert.That(_settings.Rows[(4, secretRow)], Is.Empty);
+            Assert.That(_settings.Rows[(0, nameof(LinePayPaymentSettings.ChannelId))], Is.EqualTo("1234567890"));
+            Assert.That(_settings.OtherRows.Single().Value, Is.EqualTo("someone-elses-secret"));
+        });
+        _settingService.Verify(s => s.UpdateSettingAsync(It.IsAny<Nop.Core.Domain.Configuration.Setting>(), false), Times.Exactly(2));
+        _settingService.Verify(s => s.ClearCacheAsync(), Times.AtLeast(2));
+        _logger.VerifyNoOtherCalls();
     }
 
     [Test]

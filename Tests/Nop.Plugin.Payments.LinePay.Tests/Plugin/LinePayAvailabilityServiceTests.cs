@@ -3,7 +3,10 @@ using Nop.Core;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Payments.LinePay.Services;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
+using Nop.Services.Configuration;
 using Nop.Services.Directory;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Plugin;
 
@@ -14,6 +17,8 @@ public class LinePayAvailabilityServiceTests
 
     private Mock<ICurrencyService> _currencyService;
     private List<Currency> _storeCurrencies;
+    private TestEncryption _encryption;
+    private LinePayChannelSecretService _channelSecrets;
 
     [SetUp]
     public void SetUpStore()
@@ -25,19 +30,21 @@ public class LinePayAvailabilityServiceTests
         };
         _currencyService = new Mock<ICurrencyService>();
         _currencyService.Setup(c => c.GetAllCurrenciesAsync(true, StoreId)).ReturnsAsync(() => _storeCurrencies);
+        _encryption = new TestEncryption();
+        _channelSecrets = new LinePayChannelSecretService(_encryption.Service.Object, new Mock<ILogger>().Object, new Mock<ISettingService>().Object);
     }
 
     private Task<bool> IsAvailableAsync(LinePayPaymentSettings settings)
     {
         var storeContext = new Mock<IStoreContext>();
         storeContext.Setup(c => c.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId });
-        return new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, settings).IsAvailableAsync();
+        return new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, _channelSecrets, settings).IsAvailableAsync();
     }
 
-    private static LinePayPaymentSettings Complete(string currencyCode = "TWD") => new()
+    private LinePayPaymentSettings Complete(string currencyCode = "TWD") => new()
     {
         ChannelId = "1234567890",
-        ChannelSecret = "secret",
+        ChannelSecret = _channelSecrets.Encrypt("secret"),
         CurrencyCode = currencyCode
     };
 
@@ -74,6 +81,24 @@ public class LinePayAvailabilityServiceTests
         settings.ChannelSecret = secret;
 
         Assert.That(await IsAvailableAsync(settings), Is.False);
+    }
+
+    [Test]
+    public async Task HiddenWhenTheStoredSecretCannotBeDecryptedWithTheStoresKey()
+    {
+        var settings = Complete();
+        _encryption.Key = "2718281828459045";
+
+        Assert.That(await IsAvailableAsync(settings), Is.False);
+    }
+
+    [Test]
+    public async Task AvailableWithASecretStoredAsPlainTextByAnEarlierVersion()
+    {
+        var settings = Complete();
+        settings.ChannelSecret = "0123456789abcdef0123456789abcdef";
+
+        Assert.That(await IsAvailableAsync(settings), Is.True);
     }
 
     [Test]

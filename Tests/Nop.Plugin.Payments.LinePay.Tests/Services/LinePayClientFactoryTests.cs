@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.LinePay.Services.Api;
 using Nop.Plugin.Payments.LinePay.Tests.Configuration;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 using Nop.Services.Configuration;
+using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Services;
 
@@ -24,7 +25,7 @@ public class LinePayClientFactoryTests : EmulatorTest
     [Test]
     public void SettingsMapToTheClientOptions()
     {
-        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object);
+        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object, ChannelSecrets());
 
         var sandbox = factory.CreateOptions(Settings());
         var production = factory.CreateOptions(Settings(sandbox: false));
@@ -40,13 +41,27 @@ public class LinePayClientFactoryTests : EmulatorTest
         });
     }
 
-    [TestCase("ftp://example.com/")]
-    [TestCase("not an address")]
-    public void AnInvalidBaseAddressIsRefused(string address)
+    [TestCase("ftp://example.com/", "absolute http or https")]
+    [TestCase("not an address", "absolute http or https")]
+    [TestCase("http://localhost:5080/?x=1", "absolute http or https")]
+    [TestCase("http://192.168.1.20:5080/", "must use https")]
+    public void ABaseAddressTheFormWouldRefuseIsRefused(string address, string explanation)
     {
-        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object);
+        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object, ChannelSecrets());
 
-        Assert.Throws<ArgumentException>(() => factory.CreateOptions(Settings(baseAddress: address)));
+        var error = Assert.Throws<ArgumentException>(() => factory.CreateOptions(Settings(baseAddress: address)));
+
+        Assert.That(error.Message, Does.Contain(explanation));
+    }
+
+    [Test]
+    public void APathInTheBaseAddressIsKept()
+    {
+        var factory = new TestLinePayClientFactory(new Mock<IHttpClientFactory>().Object, new Mock<ISettingService>().Object, ChannelSecrets());
+
+        var options = factory.CreateOptions(Settings(baseAddress: " http://127.0.0.1:5080/linepay/ "));
+
+        Assert.That(options.EffectiveBaseAddress, Is.EqualTo(new Uri("http://127.0.0.1:5080/linepay/")));
     }
 
     [Test]
@@ -54,7 +69,7 @@ public class LinePayClientFactoryTests : EmulatorTest
     {
         var httpClients = new Mock<IHttpClientFactory>();
         httpClients.Setup(f => f.CreateClient(LinePayDefaults.HttpClientName)).Returns(() => new HttpClient());
-        var factory = new LinePayClientFactory(httpClients.Object, NullLoggerFactory.Instance, new Mock<ISettingService>().Object);
+        var factory = new LinePayClientFactory(httpClients.Object, NullLoggerFactory.Instance, new Mock<ISettingService>().Object, ChannelSecrets());
         var settings = new LinePayPaymentSettings
         {
             ChannelId = Emulator.ChannelId,
@@ -82,7 +97,7 @@ public class LinePayClientFactoryTests : EmulatorTest
         settings.Set(0, nameof(LinePayPaymentSettings.ApiBaseAddress), Emulator.BaseAddress.ToString());
         settings.Set(overridingStoreId, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
         settings.Set(overridingStoreId, nameof(LinePayPaymentSettings.ApiVersion), LinePayApiVersion.V4);
-        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object, ChannelSecrets());
         var transactionId = await ApprovedPaymentAsync();
 
         var status = await (await factory.CreateClientAsync(overridingStoreId)).CheckPaymentStatusAsync(transactionId);
@@ -100,7 +115,7 @@ public class LinePayClientFactoryTests : EmulatorTest
         settings.Set(0, nameof(LinePayPaymentSettings.ApiVersion), LinePayApiVersion.V3);
         settings.Set(0, nameof(LinePayPaymentSettings.ApiBaseAddress), Emulator.BaseAddress.ToString());
         settings.Set(2, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
-        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object, ChannelSecrets());
         var transactionId = await ApprovedPaymentAsync();
         var client = await factory.CreateClientAsync(3);
 
@@ -115,12 +130,15 @@ public class LinePayClientFactoryTests : EmulatorTest
     {
         var settings = new SettingStore();
         settings.Set(2, nameof(LinePayPaymentSettings.ChannelId), Emulator.ChannelId);
-        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object);
+        var factory = new TestLinePayClientFactory(EmulatorHttpClients(), settings.Service.Object, ChannelSecrets());
 
         var exception = Assert.ThrowsAsync<ArgumentException>(() => factory.CreateClientAsync(2));
 
         Assert.That(exception.Message, Does.StartWith("The LINE Pay channel secret is required."));
     }
+
+    private static LinePayChannelSecretService ChannelSecrets() =>
+        new(new TestEncryption().Service.Object, new Mock<ILogger>().Object, new Mock<ISettingService>().Object);
 
     private static IHttpClientFactory EmulatorHttpClients()
     {

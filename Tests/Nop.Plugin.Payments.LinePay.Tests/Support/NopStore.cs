@@ -68,7 +68,7 @@ public class NopStore
         StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
         WorkContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => CurrentCustomer);
         HttpClientFactory.Setup(f => f.CreateClient(It.IsAny<string>())).Returns(() => new HttpClient());
-        ClientFactory = new TestLinePayClientFactory(HttpClientFactory.Object, Settings.Service.Object);
+        ClientFactory = new TestLinePayClientFactory(HttpClientFactory.Object, Settings.Service.Object, ChannelSecrets);
         StartRequest();
     }
 
@@ -116,6 +116,11 @@ public class NopStore
 
     public TestLinePayClientFactory ClientFactory { get; }
 
+    /// <summary>nopCommerce's encryption service, with the store's encryption key</summary>
+    public TestEncryption Encryption { get; } = new();
+
+    public LinePayChannelSecretService ChannelSecrets => new(Encryption.Service.Object, Logger.Object, Settings.Service.Object);
+
     public LinePayPaymentScheduleService Schedule => new(GenericAttributeRepository.Object);
 
     public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object, GenericAttributeRepository.Object, Schedule);
@@ -155,12 +160,12 @@ public class NopStore
         return HttpContext;
     }
 
-    /// <summary>Stores the shared LINE Pay settings pointing at the emulator</summary>
+    /// <summary>Stores the shared LINE Pay settings pointing at the emulator, the secret encrypted as the plugin stores it</summary>
     public void ConfigureLinePay(Uri apiBaseAddress, string channelId, string channelSecret, string currencyCode = "TWD",
         LinePayPaymentMode paymentMode = LinePayPaymentMode.CaptureImmediately, LinePayApiVersion apiVersion = LinePayApiVersion.V3)
     {
         Settings.Set(0, nameof(LinePayPaymentSettings.ChannelId), channelId);
-        Settings.Set(0, nameof(LinePayPaymentSettings.ChannelSecret), channelSecret);
+        Settings.Set(0, nameof(LinePayPaymentSettings.ChannelSecret), ChannelSecrets.Encrypt(channelSecret));
         Settings.Set(0, nameof(LinePayPaymentSettings.UseSandbox), true);
         Settings.Set(0, nameof(LinePayPaymentSettings.ApiVersion), apiVersion);
         Settings.Set(0, nameof(LinePayPaymentSettings.CurrencyCode), currencyCode);
