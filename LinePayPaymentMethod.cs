@@ -81,7 +81,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     /// </summary>
     protected virtual async Task AddResourcesAndTaskAsync()
     {
-        //a setting added in 1.10, on unless the shop owner turned it off; the settings cache, filled at start-up before
+        //a setting added in 1.20, on unless the shop owner turned it off; the settings cache, filled at start-up before
         //this runs, must forget what it holds, or the store would go on reading the setting as off
         var settings = new LinePayPaymentSettings { RefundPaymentsOfCancelledOrders = true };
         if (!await _settingService.SettingExistsAsync(settings, x => x.RefundPaymentsOfCancelledOrders))
@@ -279,10 +279,10 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     {
         await AddResourcesAndTaskAsync();
 
-        //versions up to 1.10 stored the channel secret as plain text
+        //version 1.00 stored the channel secret as plain text
         await _channelSecretService.EncryptStoredSecretsAsync();
 
-        //versions before 1.10 kept no list of payments for the scheduled task
+        //version 1.00 kept no list of payments for the scheduled task
         await _orderPaymentService.ScheduleStoredAsync();
 
         await base.UpdateAsync(currentVersion, targetVersion);

@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// Keeps the channel secret encrypted at rest with the store's encryption key (nopCommerce's IEncryptionService). A
 /// stored <see cref="LinePayPaymentSettings.ChannelSecret"/> (all stores and each store's own) is
 /// <see cref="LinePayDefaults.EncryptedSecretPrefix"/> followed by the encrypted text; a stored value without the
-/// prefix is plain text, as versions up to 1.10 stored it, and the update step encrypts it.
+/// prefix is plain text, as version 1.00 stored it, and the update step encrypts it.
 /// </summary>
 public class LinePayChannelSecretService
 {

@@ -215,13 +215,13 @@ public class InstallationTests
 
     [TestCase(false, 1)]
     [TestCase(true, 0)]
-    public async Task UpdateTo110TurnsOnRefundsOfCancelledOrdersUnlessTheSettingIsStoredAndClearsTheSettingsCache(bool stored, int saved)
+    public async Task UpdateTo120TurnsOnRefundsOfCancelledOrdersUnlessTheSettingIsStoredAndClearsTheSettingsCache(bool stored, int saved)
     {
         _settingService.Setup(s => s.SettingExistsAsync(It.IsAny<LinePayPaymentSettings>(),
                 It.IsAny<System.Linq.Expressions.Expression<Func<LinePayPaymentSettings, bool>>>(), 0))
             .ReturnsAsync(stored);
 
-        await CreateMethod().UpdateAsync("1.00", "1.10");
+        await CreateMethod().UpdateAsync("1.00", "1.20");
 
         _settingService.Verify(s => s.SaveSettingAsync(It.Is<LinePayPaymentSettings>(settings => settings.RefundPaymentsOfCancelledOrders),
             It.Is<System.Linq.Expressions.Expression<Func<LinePayPaymentSettings, bool>>>(key =>
@@ -236,7 +236,7 @@ public class InstallationTests
         _scheduleTaskService.Setup(s => s.UpdateTaskAsync(It.IsAny<ScheduleTask>())).Returns(Task.CompletedTask);
         _tasks.Add(new ScheduleTask { Id = 1, Type = LinePayDefaults.ReconciliationTaskType, Seconds = before, Enabled = true });
 
-        await CreateMethod().UpdateAsync("1.00", "1.10");
+        await CreateMethod().UpdateAsync("1.00", "1.20");
 
         Assert.That(_tasks.Single().Seconds, Is.EqualTo(after));
         _scheduleTaskService.Verify(s => s.UpdateTaskAsync(_tasks[0]), before == after ? Times.Never : Times.Once);
@@ -245,7 +245,7 @@ public class InstallationTests
     [Test]
     public async Task UpdateTo120EncryptsThePlainSecretsOfAllStoresAndEachStoreOnce()
     {
-        //1.10 stored plain secrets; LINE Pay's secrets are hexadecimal, which also reads as base64
+        //1.00 stored plain secrets; LINE Pay's secrets are hexadecimal, which also reads as base64
         const string sharedSecret = "0123456789abcdef0123456789abcdef";
         const string storeSecret = "fedcba9876543210fedcba9876543210";
         var secretRow = nameof(LinePayPaymentSettings.ChannelSecret);
@@ -257,10 +257,10 @@ public class InstallationTests
         _settings.Set(0, nameof(LinePayPaymentSettings.ChannelId), "1234567890");
         _settings.OtherRows.Add(new Nop.Core.Domain.Configuration.Setting("otherpaymentsettings.channelsecret", "someone-elses-secret"));
 
-        await CreateMethod().UpdateAsync("1.10", "1.20");
+        await CreateMethod().UpdateAsync("1.00", "1.20");
         var afterFirstUpdate = _settings.Rows.ToDictionary(row => row.Key, row => row.Value);
         //a second start-up, or a second server of a web farm, runs the update again
-        await CreateMethod().UpdateAsync("1.10", "1.20");
+        await CreateMethod().UpdateAsync("1.00", "1.20");
 
         Assert.Multiple(() =>
         {
