@@ -5,6 +5,7 @@ using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Models;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Plugin.Payments.LinePay.Validators;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
@@ -74,24 +75,87 @@ public class PaymentLinePayController : BasePaymentController
     }
 
     /// <summary>
-    /// Copies the entered values onto the settings; what is saved and what the credentials test tries are the same.
+    /// Copies the entered values onto the settings as they stand for the scope; what is saved and what the credentials
+    /// test tries are the same. In a store's scope nopCommerce's admin script disables the inputs of the settings the
+    /// store does not override, so the browser posts only the overridden ones: the others keep what the store inherits.
     /// The settings hold the secret as stored: encrypted.
     /// </summary>
-    protected virtual void ApplyModel(ConfigurationModel model, LinePayPaymentSettings settings)
+    protected virtual void ApplyModel(ConfigurationModel model, LinePayPaymentSettings settings, int storeScope)
     {
-        settings.ChannelId = model.ChannelId?.Trim();
+        bool posted(bool overridden) => storeScope == 0 || overridden;
+
+        if (posted(model.ChannelId_OverrideForStore))
+            settings.ChannelId = model.ChannelId?.Trim();
         //a blank secret field keeps the stored secret
-        if (!string.IsNullOrEmpty(model.ChannelSecret))
+        if (posted(model.ChannelSecret_OverrideForStore) && !string.IsNullOrEmpty(model.ChannelSecret))
             settings.ChannelSecret = _channelSecretService.Encrypt(model.ChannelSecret);
-        settings.UseSandbox = model.UseSandbox;
-        settings.ApiVersion = (LinePayApiVersion)model.ApiVersionId;
-        settings.CurrencyCode = model.CurrencyCode;
-        settings.PaymentMode = (LinePayPaymentMode)model.PaymentModeId;
-        settings.AdditionalFee = model.AdditionalFee;
-        settings.AdditionalFeePercentage = model.AdditionalFeePercentage;
-        settings.CancelUnpaidOrders = model.CancelUnpaidOrders;
-        settings.RefundPaymentsOfCancelledOrders = model.RefundPaymentsOfCancelledOrders;
-        settings.ApiBaseAddress = string.IsNullOrWhiteSpace(model.ApiBaseAddress) ? null : model.ApiBaseAddress.Trim();
+        if (posted(model.UseSandbox_OverrideForStore))
+            settings.UseSandbox = model.UseSandbox;
+        if (posted(model.ApiVersionId_OverrideForStore))
+            settings.ApiVersion = (LinePayApiVersion)model.ApiVersionId;
+        if (posted(model.CurrencyCode_OverrideForStore))
+            settings.CurrencyCode = model.CurrencyCode;
+        if (posted(model.PaymentModeId_OverrideForStore))
+            settings.PaymentMode = (LinePayPaymentMode)model.PaymentModeId;
+        if (posted(model.AdditionalFee_OverrideForStore))
+            settings.AdditionalFee = model.AdditionalFee;
+        if (posted(model.AdditionalFeePercentage_OverrideForStore))
+            settings.AdditionalFeePercentage = model.AdditionalFeePercentage;
+        if (posted(model.CancelUnpaidOrders_OverrideForStore))
+            settings.CancelUnpaidOrders = model.CancelUnpaidOrders;
+        if (posted(model.RefundPaymentsOfCancelledOrders_OverrideForStore))
+            settings.RefundPaymentsOfCancelledOrders = model.RefundPaymentsOfCancelledOrders;
+        if (posted(model.ApiBaseAddress_OverrideForStore))
+            settings.ApiBaseAddress = string.IsNullOrWhiteSpace(model.ApiBaseAddress) ? null : model.ApiBaseAddress.Trim();
+    }
+
+    /// <summary>
+    /// Validates the settings as the store will use them (its overrides over the all-stores values), in place of the
+    /// posted form, which in a store's scope holds only the overridden settings; the errors go to the form's fields
+    /// </summary>
+    protected virtual async Task<bool> ValidateEffectiveAsync(LinePayPaymentSettings settings)
+    {
+        foreach (var key in ModelState.Keys.ToList())
+            ModelState.Remove(key);
+
+        var result = await new ConfigurationValidator(_localizationService).ValidateAsync(ToModel(settings));
+        foreach (var error in result.Errors)
+            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+
+        return result.IsValid;
+    }
+
+    /// <summary>
+    /// Gets the form's values of the settings (the secret itself never goes to the browser, only whether one is stored)
+    /// </summary>
+    protected virtual ConfigurationModel ToModel(LinePayPaymentSettings settings) => new()
+    {
+        ChannelId = settings.ChannelId,
+        ChannelSecretStored = !string.IsNullOrEmpty(settings.ChannelSecret),
+        UseSandbox = settings.UseSandbox,
+        ApiVersionId = (int)settings.ApiVersion,
+        CurrencyCode = settings.CurrencyCode,
+        PaymentModeId = (int)settings.PaymentMode,
+        AdditionalFee = settings.AdditionalFee,
+        AdditionalFeePercentage = settings.AdditionalFeePercentage,
+        CancelUnpaidOrders = settings.CancelUnpaidOrders,
+        RefundPaymentsOfCancelledOrders = settings.RefundPaymentsOfCancelledOrders,
+        ApiBaseAddress = settings.ApiBaseAddress
+    };
+
+    private static void CopyOverrides(ConfigurationModel from, ConfigurationModel to)
+    {
+        to.ChannelId_OverrideForStore = from.ChannelId_OverrideForStore;
+        to.ChannelSecret_OverrideForStore = from.ChannelSecret_OverrideForStore;
+        to.UseSandbox_OverrideForStore = from.UseSandbox_OverrideForStore;
+        to.ApiVersionId_OverrideForStore = from.ApiVersionId_OverrideForStore;
+        to.CurrencyCode_OverrideForStore = from.CurrencyCode_OverrideForStore;
+        to.PaymentModeId_OverrideForStore = from.PaymentModeId_OverrideForStore;
+        to.AdditionalFee_OverrideForStore = from.AdditionalFee_OverrideForStore;
+        to.AdditionalFeePercentage_OverrideForStore = from.AdditionalFeePercentage_OverrideForStore;
+        to.CancelUnpaidOrders_OverrideForStore = from.CancelUnpaidOrders_OverrideForStore;
+        to.RefundPaymentsOfCancelledOrders_OverrideForStore = from.RefundPaymentsOfCancelledOrders_OverrideForStore;
+        to.ApiBaseAddress_OverrideForStore = from.ApiBaseAddress_OverrideForStore;
     }
 
     /// <summary>
@@ -118,22 +182,8 @@ public class PaymentLinePayController : BasePaymentController
         var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
         var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeScope);
 
-        //the secret itself never goes to the browser, only whether one is stored
-        var model = new ConfigurationModel
-        {
-            ActiveStoreScopeConfiguration = storeScope,
-            ChannelId = settings.ChannelId,
-            ChannelSecretStored = !string.IsNullOrEmpty(settings.ChannelSecret),
-            UseSandbox = settings.UseSandbox,
-            ApiVersionId = (int)settings.ApiVersion,
-            CurrencyCode = settings.CurrencyCode,
-            PaymentModeId = (int)settings.PaymentMode,
-            AdditionalFee = settings.AdditionalFee,
-            AdditionalFeePercentage = settings.AdditionalFeePercentage,
-            CancelUnpaidOrders = settings.CancelUnpaidOrders,
-            RefundPaymentsOfCancelledOrders = settings.RefundPaymentsOfCancelledOrders,
-            ApiBaseAddress = settings.ApiBaseAddress
-        };
+        var model = ToModel(settings);
+        model.ActiveStoreScopeConfiguration = storeScope;
         await PrepareSelectListsAsync(model);
 
         if (storeScope > 0)
@@ -159,17 +209,13 @@ public class PaymentLinePayController : BasePaymentController
     [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
     public async Task<IActionResult> Configure(ConfigurationModel model)
     {
-        //a secret typed into a form that is shown again must not be echoed back in it
-        ModelState.Remove(nameof(ConfigurationModel.ChannelSecret));
-
-        if (!ModelState.IsValid)
-            return await Configure();
-
         //load settings for a chosen store scope
         var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
         var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeScope);
 
-        ApplyModel(model, settings);
+        ApplyModel(model, settings, storeScope);
+        if (!await ValidateEffectiveAsync(settings))
+            return await Configure();
 
         /* We do not clear cache after each setting update.
          * This behavior can increase performance because cached settings will not be cleared
@@ -200,14 +246,15 @@ public class PaymentLinePayController : BasePaymentController
     public async Task<IActionResult> TestCredentials(ConfigurationModel model)
     {
         //the entered values are tested, not saved; a blank secret field means the stored secret
-        ModelState.Remove(nameof(ConfigurationModel.ChannelSecret));
         var storeScope = await _storeContext.GetActiveStoreScopeConfigurationAsync();
         var settings = await _settingService.LoadSettingAsync<LinePayPaymentSettings>(storeScope);
 
         var secretStored = !string.IsNullOrEmpty(settings.ChannelSecret);
 
-        //test exactly what saving the form would store; the loaded settings are a copy, so nothing is saved here
-        ApplyModel(model, settings);
+        //test exactly what saving the form would store, for the store as it will use them (the loaded settings are a
+        //copy, so nothing is saved here)
+        ApplyModel(model, settings, storeScope);
+        await ValidateEffectiveAsync(settings);
         var (result, returnCode) = await _credentialsTestService.TestAsync(settings);
 
         var message = await _localizationService.GetResourceAsync($"{LinePayDefaults.ResourcePrefix}.TestCredentials.{result}");
@@ -216,13 +263,14 @@ public class PaymentLinePayController : BasePaymentController
         else
             _notificationService.ErrorNotification(string.Format(message, returnCode));
 
-        //show the form as entered, never with the secret
-        model.ChannelSecret = null;
-        model.ChannelSecretStored = secretStored;
-        model.ActiveStoreScopeConfiguration = storeScope;
-        await PrepareSelectListsAsync(model);
+        //show the form as the store would use it, never with the secret
+        var shown = ToModel(settings);
+        shown.ChannelSecretStored = secretStored;
+        shown.ActiveStoreScopeConfiguration = storeScope;
+        CopyOverrides(model, shown);
+        await PrepareSelectListsAsync(shown);
 
-        return View(LinePayDefaults.ConfigurationViewPath, model);
+        return View(LinePayDefaults.ConfigurationViewPath, shown);
     }
 
     #endregion

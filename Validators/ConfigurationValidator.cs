@@ -28,7 +28,7 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.LinePay.Fields.ChooseFromList"));
 
         RuleFor(model => model.CurrencyCode)
-            .Must(code => LinePayCurrencyScale.SupportedCurrencies.Contains(code))
+            .Must(code => code is not null && LinePayCurrencyScale.SupportedCurrencies.Contains(code))
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.LinePay.Fields.ChooseFromList"));
 
         RuleFor(model => model.PaymentModeId)
