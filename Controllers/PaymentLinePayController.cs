@@ -32,6 +32,7 @@ public class PaymentLinePayController : BasePaymentController
     protected readonly IStoreContext _storeContext;
     protected readonly LinePayChannelSecretService _channelSecretService;
     protected readonly LinePayCredentialsTestService _credentialsTestService;
+    protected readonly LinePayEnvironmentService _environmentService;
 
     #endregion
 
@@ -42,7 +43,8 @@ public class PaymentLinePayController : BasePaymentController
         ISettingService settingService,
         IStoreContext storeContext,
         LinePayChannelSecretService channelSecretService,
-        LinePayCredentialsTestService credentialsTestService)
+        LinePayCredentialsTestService credentialsTestService,
+        LinePayEnvironmentService environmentService)
     {
         _localizationService = localizationService;
         _notificationService = notificationService;
@@ -50,14 +52,20 @@ public class PaymentLinePayController : BasePaymentController
         _storeContext = storeContext;
         _channelSecretService = channelSecretService;
         _credentialsTestService = credentialsTestService;
+        _environmentService = environmentService;
     }
 
     #endregion
 
     #region Utilities
 
-    protected virtual async Task PrepareSelectListsAsync(ConfigurationModel model)
+    /// <summary>
+    /// Fills the form's choices and says where each store's payments go
+    /// </summary>
+    protected virtual async Task PrepareListsAsync(ConfigurationModel model)
     {
+        model.StoreEnvironments = await _environmentService.GetStoreEnvironmentsAsync();
+
         model.AvailableApiVersions = Enum.GetValues<LinePayApiVersion>()
             .Select(version => new SelectListItem($"v{(int)version}", ((int)version).ToString()))
             .ToList();
@@ -184,7 +192,7 @@ public class PaymentLinePayController : BasePaymentController
 
         var model = ToModel(settings);
         model.ActiveStoreScopeConfiguration = storeScope;
-        await PrepareSelectListsAsync(model);
+        await PrepareListsAsync(model);
 
         if (storeScope > 0)
         {
@@ -268,7 +276,7 @@ public class PaymentLinePayController : BasePaymentController
         shown.ChannelSecretStored = secretStored;
         shown.ActiveStoreScopeConfiguration = storeScope;
         CopyOverrides(model, shown);
-        await PrepareSelectListsAsync(shown);
+        await PrepareListsAsync(shown);
 
         return View(LinePayDefaults.ConfigurationViewPath, shown);
     }

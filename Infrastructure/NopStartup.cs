@@ -45,6 +45,7 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayPaymentReconciliationService>();
         services.AddScoped<LinePayReturnService>();
         services.AddScoped<LinePayCredentialsTestService>();
+        services.AddScoped<LinePayEnvironmentService>();
         services.AddScoped<LinePayCaptureService>();
         services.AddScoped<LinePayVoidService>();
         services.AddScoped<LinePayRefundService>();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Web.Framework.Models;
 using Nop.Web.Framework.Mvc;
 using Nop.Web.Framework.Mvc.ModelBinding;
@@ -12,6 +13,11 @@ namespace Nop.Plugin.Payments.LinePay.Models;
 public record ConfigurationModel : BaseNopModel
 {
     public int ActiveStoreScopeConfiguration { get; set; }
+
+    /// <summary>
+    /// Gets or sets where each store's payments go (live, sandbox, a test API)
+    /// </summary>
+    public IList<LinePayStoreEnvironment> StoreEnvironments { get; set; } = [];
 
     [NopResourceDisplayName("Plugins.Payments.LinePay.Fields.ChannelId")]
     public string ChannelId { get; set; }

@@ -52,7 +52,7 @@ public class BrowserShapedFormTests : EmulatorTest
     {
         _store.StoreContext.Setup(context => context.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(storeScope);
         return new(_store.LocalizationService.Object, _store.NotificationService.Object, _store.Settings.Service.Object,
-            _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(_store.ClientFactory));
+            _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(_store.ClientFactory), _store.Environments);
     }
 
     // what reaches the action: nopCommerce validates the bound form (FluentValidation) into ModelState first

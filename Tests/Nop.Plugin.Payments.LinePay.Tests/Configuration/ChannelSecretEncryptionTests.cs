@@ -42,7 +42,7 @@ public class ChannelSecretEncryptionTests : EmulatorTest
     {
         _store.StoreContext.Setup(c => c.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(storeScope);
         return new PaymentLinePayController(_store.LocalizationService.Object, _store.NotificationService.Object, _store.Settings.Service.Object,
-            _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(_clientFactory));
+            _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(_clientFactory), _store.Environments);
     }
 
     private ConfigurationModel Posted(int storeScope, string secret) => new()

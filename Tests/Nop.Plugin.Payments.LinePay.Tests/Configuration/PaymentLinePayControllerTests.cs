@@ -12,6 +12,8 @@ using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
 using Nop.Services.Security;
+using Nop.Services.Stores;
+using Nop.Core.Domain.Stores;
 using Nop.Web.Framework;
 using Nop.Web.Framework.Mvc.Filters;
 
@@ -28,6 +30,7 @@ public class PaymentLinePayControllerTests
     private LinePayChannelSecretService _secrets;
     private Mock<IStoreContext> _storeContext;
     private Mock<INotificationService> _notifications;
+    private Mock<IStoreService> _stores;
     private PaymentLinePayController _controller;
 
     [SetUp]
@@ -47,8 +50,13 @@ public class PaymentLinePayControllerTests
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => $"[{key}]");
 
+        _stores = new Mock<IStoreService>();
+        _stores.Setup(service => service.GetAllStoresAsync()).ReturnsAsync(() => new List<Store>
+        {
+            new() { Id = 1, Name = "Main store" }, new() { Id = StoreId, Name = "Store 3" }
+        });
         _controller = new PaymentLinePayController(localization.Object, _notifications.Object, _settings.Service.Object,
-            _storeContext.Object, _secrets, null);
+            _storeContext.Object, _secrets, null, new LinePayEnvironmentService(_settings.Service.Object, _stores.Object));
     }
 
     /// <summary>The stored secret row of the store (0: all stores), as it is in the database</summary>
@@ -99,6 +107,29 @@ public class PaymentLinePayControllerTests
             Assert.That(model.ApiBaseAddress, Is.EqualTo("http://localhost:5080/"));
             Assert.That(model.ChannelId_OverrideForStore, Is.False);
         });
+    }
+
+    [Test]
+    public async Task GetSaysWhereEachStoresPaymentsGoWithItsOwnSettings()
+    {
+        UseStoreScope(0);
+        _settings.Set(StoreId, nameof(LinePayPaymentSettings.UseSandbox), false);
+        _settings.Set(1, nameof(LinePayPaymentSettings.ApiBaseAddress), "http://127.0.0.1:5080/");
+
+        var model = await GetModelAsync(_controller.Configure);
+
+        Assert.That(model.StoreEnvironments, Is.EqualTo(new[]
+        {
+            new LinePayStoreEnvironment("Main store", LinePayEnvironmentKind.TestApi, "http://127.0.0.1:5080/"),
+            new LinePayStoreEnvironment("Store 3", LinePayEnvironmentKind.Live, "https://api-pay.line.me/")
+        }));
+    }
+
+    [Test]
+    public void EveryStoreWithoutItsOwnSettingsPaysInTheSandboxUntilTheSandboxIsTurnedOff()
+    {
+        Assert.That(LinePayEnvironmentService.Describe("Shop", new LinePayPaymentSettings { UseSandbox = true }),
+            Is.EqualTo(new LinePayStoreEnvironment("Shop", LinePayEnvironmentKind.Sandbox, "https://sandbox-api-pay.line.me/")));
     }
 
     [Test]

@@ -29,7 +29,7 @@ public class TestCredentialsTests : EmulatorTest
 
     private PaymentLinePayController Controller() =>
         new(_store.LocalizationService.Object, _store.NotificationService.Object, _store.Settings.Service.Object,
-            _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(_store.ClientFactory));
+            _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(_store.ClientFactory), _store.Environments);
 
     private ConfigurationModel Posted(string secret, string baseAddress = null) => new()
     {
@@ -67,7 +67,7 @@ public class TestCredentialsTests : EmulatorTest
         var clientFactory = new TestLinePayClientFactory(_store.HttpClientFactory.Object, _store.Settings.Service.Object, _store.ChannelSecrets,
             loggerFactory.Object);
         var controller = new PaymentLinePayController(_store.LocalizationService.Object, _store.NotificationService.Object,
-            _store.Settings.Service.Object, _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(clientFactory));
+            _store.Settings.Service.Object, _store.StoreContext.Object, _store.ChannelSecrets, new LinePayCredentialsTestService(clientFactory), _store.Environments);
 
         await controller.TestCredentials(Posted(secret: ""));
 

@@ -25,6 +25,7 @@ using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
 using Nop.Services.Orders;
+using Nop.Services.Stores;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Support;
 
@@ -64,6 +65,7 @@ public class NopStore
         SetUpMessages();
 
         WebHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns(StoreLocation);
+        StoreService.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.ToList());
         StoreContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId, Name = "Test store" });
         StoreContext.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(0);
         WorkContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => CurrentCustomer);
@@ -104,6 +106,13 @@ public class NopStore
     public Mock<IWebHelper> WebHelper { get; } = new();
 
     public Mock<IStoreContext> StoreContext { get; } = new();
+
+    /// <summary>The stores of the installation: the test store unless a test adds more</summary>
+    public List<Store> Stores { get; } = [new() { Id = StoreId, Name = "Test store" }];
+
+    public Mock<IStoreService> StoreService { get; } = new();
+
+    public LinePayEnvironmentService Environments => new(Settings.Service.Object, StoreService.Object);
 
     public Mock<IWorkContext> WorkContext { get; } = new();
 
