@@ -41,6 +41,11 @@ public static class LinePayDefaults
     public static string ConfigurationViewPath => "~/Plugins/Payments.LinePay/Views/Configure.cshtml";
 
     /// <summary>
+    /// Gets the view path of the LINE Pay panel on the order page
+    /// </summary>
+    public static string OrderPanelViewPath => "~/Plugins/Payments.LinePay/Views/OrderPanel.cshtml";
+
+    /// <summary>
     /// Gets the payment info view path
     /// </summary>
     public static string PaymentInfoViewPath => "~/Plugins/Payments.LinePay/Views/PaymentInfo.cshtml";

@@ -1,24 +1,27 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core;
+using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.LinePay.Components;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Services.Cms;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
 using Nop.Services.ScheduleTasks;
+using Nop.Web.Framework.Infrastructure;
 
 namespace Nop.Plugin.Payments.LinePay;
 
 /// <summary>
 /// LINE Pay payment method: the customer is redirected to LINE Pay to approve the payment and comes back to the store
 /// </summary>
-public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
+public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
 {
     #region Fields
 
@@ -36,6 +39,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
     protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayPaymentRequestService _paymentRequestService;
     protected readonly LinePayPaymentSettings _settings;
+    protected readonly WidgetSettings _widgetSettings;
 
     #endregion
 
@@ -54,7 +58,8 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         LinePayLocaleResourceService localeResourceService,
         LinePayOrderPaymentService orderPaymentService,
         LinePayPaymentRequestService paymentRequestService,
-        LinePayPaymentSettings settings)
+        LinePayPaymentSettings settings,
+        WidgetSettings widgetSettings)
     {
         _orderTotalCalculationService = orderTotalCalculationService;
         _localizationService = localizationService;
@@ -70,6 +75,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         _orderPaymentService = orderPaymentService;
         _paymentRequestService = paymentRequestService;
         _settings = settings;
+        _widgetSettings = widgetSettings;
     }
 
     #endregion
@@ -86,6 +92,13 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         var settings = new LinePayPaymentSettings { RefundPaymentsOfCancelledOrders = true };
         if (!await _settingService.SettingExistsAsync(settings, x => x.RefundPaymentsOfCancelledOrders))
             await _settingService.SaveSettingAsync(settings, x => x.RefundPaymentsOfCancelledOrders);
+
+        //the order page's LINE Pay panel is a widget, shown only when active
+        if (!_widgetSettings.ActiveWidgetSystemNames.Contains(LinePayDefaults.SystemName))
+        {
+            _widgetSettings.ActiveWidgetSystemNames.Add(LinePayDefaults.SystemName);
+            await _settingService.SaveSettingAsync(_widgetSettings);
+        }
 
         //the resource files are deployed beside the plugin assembly
         await _localeResourceService.AddOrUpdateResourcesAsync(Path.GetDirectoryName(PluginDescriptor.OriginalAssemblyFile));
@@ -297,15 +310,42 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod
         if (task is not null)
             await _scheduleTaskService.DeleteTaskAsync(task);
 
+        if (_widgetSettings.ActiveWidgetSystemNames.Remove(LinePayDefaults.SystemName))
+            await _settingService.SaveSettingAsync(_widgetSettings);
+
         await _settingService.DeleteSettingAsync<LinePayPaymentSettings>();
         await _localeResourceService.DeleteResourcesAsync();
 
         await base.UninstallAsync();
     }
 
+    /// <summary>
+    /// Gets the widget zones the plugin renders into: the details of the order page (the LINE Pay panel)
+    /// </summary>
+    public Task<IList<string>> GetWidgetZonesAsync()
+    {
+        return Task.FromResult<IList<string>>([AdminWidgetZones.OrderDetailsBlock]);
+    }
+
+    /// <summary>
+    /// Gets the view component of a widget zone
+    /// </summary>
+    public Type GetWidgetViewComponent(string widgetZone)
+    {
+        ArgumentNullException.ThrowIfNull(widgetZone);
+
+        return widgetZone.Equals(AdminWidgetZones.OrderDetailsBlock) ? typeof(LinePayOrderPanelViewComponent) : null;
+    }
+
     #endregion
 
     #region Properties
+
+    /// <summary>
+    /// Gets a value indicating whether to hide this plugin on the widget list page in the admin area: the panel is part
+    /// of the payment method, not a widget to switch on and off
+    /// </summary>
+    public bool HideInWidgetList => true;
 
     /// <summary>
     /// Gets a value indicating whether capture is supported. nopCommerce offers it for authorized orders only, which

@@ -86,6 +86,18 @@ public static class LinePayPaymentStateMachine
         new(HeldForCancelledOrder, LinePayPaymentEvent.AuthorizationExpired, LinePayPaymentState.AuthorizationExpired),
         new(HeldForCancelledOrder, MoneyToReturn, ReturnDue),
 
+        //the store stopped asking; the shop owner may still ask LINE Pay from the order page ("Check with LINE Pay now")
+        new(GivenUp, Captured, Paid),
+        new(GivenUp, LinePayPaymentEvent.Authorized, LinePayPaymentState.Authorized),
+        new(GivenUp, NotPaid, Failed),
+        new(GivenUp, OrderCancelled, Cancelled),
+        new(GivenUp, MoneyToReturn, ReturnDue),
+        new(GivenUp, MoneyHeld, HeldForCancelledOrder),
+        new(GivenUp, RefundedInFull, Refunded),
+        new(GivenUp, LinePayPaymentEvent.Voided, LinePayPaymentState.Voided),
+        new(GivenUp, LinePayPaymentEvent.AuthorizationExpired, LinePayPaymentState.AuthorizationExpired),
+        new(GivenUp, OutcomeUnknown, GivenUp),
+
         //the customer pays again: only once LINE Pay holds nothing for this attempt and will not take anything for it
         new(Failed, NewAttempt, Requested),
         new(Cancelled, NewAttempt, Requested),

@@ -46,6 +46,7 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayReturnService>();
         services.AddScoped<LinePayCredentialsTestService>();
         services.AddScoped<LinePayEnvironmentService>();
+        services.AddScoped<LinePayOrderPanelModelFactory>();
         services.AddScoped<LinePayCaptureService>();
         services.AddScoped<LinePayVoidService>();
         services.AddScoped<LinePayRefundService>();

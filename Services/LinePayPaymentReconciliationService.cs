@@ -59,14 +59,16 @@ public class LinePayPaymentReconciliationService
     /// <summary>
     /// Does what is due for the order's payment now; another request working on it is left alone
     /// </summary>
+    /// <param name="askNow">Whether the shop owner asks from the order page: LINE Pay is asked about a reservation the
+    /// customer may still be looking at, and about a payment the task gave up on</param>
     /// <exception cref="ArgumentException">The order's store has no usable LINE Pay settings</exception>
-    public virtual Task<LinePayReconciliation> ReconcileAsync(Order order) =>
+    public virtual Task<LinePayReconciliation> ReconcileAsync(Order order, bool askNow = false) =>
         _lockService.RunAsync(order,
             (_, payment) => payment is null ? new LinePayReconciliation(null, false, null) : null,
-            ReconcileClaimedAsync,
+            (current, payment) => ReconcileClaimedAsync(current, payment, askNow),
             _ => new LinePayReconciliation(null, false, null, Busy: true));
 
-    protected virtual async Task<LinePayReconciliation> ReconcileClaimedAsync(Order order, LinePayOrderPayment payment)
+    protected virtual async Task<LinePayReconciliation> ReconcileClaimedAsync(Order order, LinePayOrderPayment payment, bool askNow)
     {
         var before = payment.State;
         var client = await _clientFactory.CreateClientAsync(order.StoreId);
@@ -80,11 +82,13 @@ public class LinePayPaymentReconciliationService
                     $"order {order.CustomOrderNumber} no longer waits for a payment ({order.OrderStatus}, {order.PaymentStatus}); transaction {payment.TransactionId} is not confirmed and nothing was paid.");
                 break;
 
-            case LinePayPaymentState.Requested when DateTime.UtcNow - payment.RequestedOnUtc < LinePayDefaults.ReconciliationMinimumAge:
+            case LinePayPaymentState.Requested when !askNow && DateTime.UtcNow - payment.RequestedOnUtc < LinePayDefaults.ReconciliationMinimumAge:
                 //the customer may still be on LINE Pay's page
                 break;
 
+            //a payment given up on before LINE Pay confirmed it is asked about like an unconfirmed one
             case LinePayPaymentState.Requested or LinePayPaymentState.Confirming:
+            case LinePayPaymentState.GivenUp when askNow && payment.ConfirmedOnUtc is null:
                 problem = (await _settlementService.SettleFromStatusAsync(order, payment, client,
                     LinePayPaymentConfirmationService.WaitsForPayment(order))).Problem;
                 break;

@@ -7,4 +7,11 @@ public partial class StandardPermission
     {
         public const string MANAGE_PAYMENT_METHODS = "Configuration.ManagePaymentMethods";
     }
+
+    public partial class Orders
+    {
+        public const string ORDERS_CREATE_EDIT_DELETE = "Orders.OrdersCreateEditDelete";
+
+        public const string ORDERS_VIEW = "Orders.OrdersView";
+    }
 }

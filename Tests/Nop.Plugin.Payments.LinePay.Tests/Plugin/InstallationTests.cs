@@ -30,11 +30,13 @@ public class InstallationTests
     private Mock<IScheduleTaskService> _scheduleTaskService;
     private List<ScheduleTask> _tasks;
     private NopStore _store;
+    private Nop.Core.Domain.Cms.WidgetSettings _widgetSettings;
 
     [SetUp]
     public void SetUp()
     {
         _store = new NopStore();
+        _widgetSettings = new Nop.Core.Domain.Cms.WidgetSettings { ActiveWidgetSystemNames = ["Widgets.Swiper"] };
         _settings = new SettingStore();
         _settingService = _settings.Service;
         _encryption = new TestEncryption();
@@ -78,7 +80,7 @@ public class InstallationTests
             //installing never captures, voids or refunds
             null, channelSecrets, null, null,
             new LinePayLocaleResourceService(languageService.Object, _localization.Object),
-            _store.OrderPaymentService, null, settings)
+            _store.OrderPaymentService, null, settings, _widgetSettings)
         {
             //as nopCommerce sets it: the plugin assembly in the plugin's folder
             PluginDescriptor = new PluginDescriptor
@@ -277,6 +279,20 @@ public class InstallationTests
         _settingService.Verify(s => s.UpdateSettingAsync(It.IsAny<Nop.Core.Domain.Configuration.Setting>(), false), Times.Exactly(2));
         _settingService.Verify(s => s.ClearCacheAsync(), Times.AtLeast(2));
         _logger.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task InstallAndUpdateMakeTheOrderPanelAnActiveWidgetOnceAndUninstallTakesItAway()
+    {
+        await CreateMethod().InstallAsync();
+        await CreateMethod().UpdateAsync("1.00", "1.20");
+        var installed = _widgetSettings.ActiveWidgetSystemNames.ToList();
+
+        await CreateMethod().UninstallAsync();
+
+        Assert.That(installed, Is.EqualTo(new[] { "Widgets.Swiper", LinePayDefaults.SystemName }));
+        Assert.That(_widgetSettings.ActiveWidgetSystemNames, Is.EqualTo(new[] { "Widgets.Swiper" }));
+        _settingService.Verify(s => s.SaveSettingAsync(_widgetSettings, 0), Times.Exactly(2));
     }
 
     [Test]

@@ -57,7 +57,7 @@ public class LinePayPaymentMethodTests
             new LinePayCheckout(_store).Refunds,
             new LinePayCheckout(_store).Voids,
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
-            _store.OrderPaymentService, null, _settings);
+            _store.OrderPaymentService, null, _settings, new Nop.Core.Domain.Cms.WidgetSettings());
     }
 
     [Test]

@@ -73,7 +73,8 @@ public class LinePayCheckout(NopStore store)
 
     /// <summary>The payment method as nopCommerce builds it for this web server (what checkout and the order page call)</summary>
     public LinePayPaymentMethod PaymentMethod() => new(null, Store.LocalizationService.Object, null, Store.Settings.Service.Object,
-        Store.WebHelper.Object, null, Captures, Store.ChannelSecrets, Refunds, Voids, null, OrderPayments, Requests, Store.Settings.Load(NopStore.StoreId));
+        Store.WebHelper.Object, null, Captures, Store.ChannelSecrets, Refunds, Voids, null, OrderPayments, Requests, Store.Settings.Load(NopStore.StoreId),
+        new Nop.Core.Domain.Cms.WidgetSettings());
 
     /// <summary>Hands nopCommerce's order events to the plugin's consumer, as the event publisher does; once per store</summary>
     public void ConsumeOrderEvents() => Store.Published += message => message switch

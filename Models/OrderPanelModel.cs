@@ -1,0 +1,47 @@
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Web.Framework.Models;
+
+namespace Nop.Plugin.Payments.LinePay.Models;
+
+/// <summary>
+/// Represents the LINE Pay panel on the order page: where the payment stands at LINE Pay and in the store
+/// </summary>
+public record OrderPanelModel : BaseNopModel
+{
+    public int OrderId { get; set; }
+
+    /// <summary>
+    /// Gets or sets where the payment was made: live, sandbox, test API …; null when the record does not say
+    /// </summary>
+    public string Environment { get; set; }
+
+    public bool IsLive { get; set; }
+
+    public LinePayPaymentState State { get; set; }
+
+    public string PayMethods { get; set; }
+
+    public DateTime? AuthorizationExpiresOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets the refund sent whose outcome LINE Pay has not told yet, e.g. "300 TWD"
+    /// </summary>
+    public string PendingRefund { get; set; }
+
+    /// <summary>
+    /// Gets or sets every attempt of the order, this one last
+    /// </summary>
+    public IList<OrderPanelAttemptModel> Attempts { get; set; } = [];
+
+    public IList<OrderPanelRefundModel> Refunds { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets when the scheduled task looks at the payment next (UTC); null when it has nothing left to do
+    /// </summary>
+    public DateTime? NextCheckOnUtc { get; set; }
+
+    /// <summary>
+    /// Gets or sets what the scheduled task does next with the payment
+    /// </summary>
+    public OrderPanelNextStep NextStep { get; set; }
+}
