@@ -63,7 +63,7 @@ public class PaymentLinePayOrderController : BasePluginController
             _notificationService.ErrorNotification(await GetResourceAsync("AfterSale.NoPayment"));
         else if (result.LinePayUnreachable)
             _notificationService.WarningNotification(await GetResourceAsync("Panel.Check.Unreachable", await StateTextAsync(state)));
-        else if (result.StateChanged)
+        else if (result.Changed)
             _notificationService.SuccessNotification(await GetResourceAsync("Panel.Check.Changed", await StateTextAsync(state)));
         else
             _notificationService.SuccessNotification(await GetResourceAsync("Panel.Check.Unchanged", await StateTextAsync(state)));

@@ -74,28 +74,28 @@ public class LinePayOrderSyncService
     /// <summary>
     /// Gets how much nopCommerce should show refunded, in the primary store currency: what the admin asked for each
     /// refund made from the order page, other refunds converted at the payment's rate, all of it once LINE Pay holds
-    /// nothing. A refund reported to nopCommerce as done is left out for <see cref="LinePayDefaults.StoreRefundGrace"/>,
-    /// while nopCommerce records it itself; null while the last refund is such a one.
+    /// nothing. For <see cref="LinePayDefaults.StoreRefundGrace"/> after a refund reported to nopCommerce as done,
+    /// nopCommerce may or may not have recorded it yet: it counts as recorded only when the order shows more refunded
+    /// than the other refunds, so that no refund is ever recorded twice (one that is not counted now is counted once
+    /// the grace is over).
     /// </summary>
-    public static decimal? ExpectedRefundedAmount(Order order, LinePayOrderPayment payment, DateTime nowUtc)
+    public static decimal ExpectedRefundedAmount(Order order, LinePayOrderPayment payment, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
 
-        bool recentFromOrderPage(LinePayRefund refund) =>
-            refund.ReportedToStore && nowUtc - refund.RefundedOnUtc < LinePayDefaults.StoreRefundGrace;
-
         if (payment.Refunds.Count == 0)
             return decimal.Zero;
-        if (payment.Refunds.MaxBy(refund => refund.RefundedOnUtc) is { } last && recentFromOrderPage(last))
-            return null;
         if (payment.RefundableAmount <= decimal.Zero)
             return order.OrderTotal;
 
-        var expected = payment.Refunds.Where(refund => !recentFromOrderPage(refund))
-            .Sum(refund => refund.StoreAmount ?? ToStoreCurrency(refund.Amount, order, payment));
+        decimal inStoreCurrency(LinePayRefund refund) => refund.StoreAmount ?? ToStoreCurrency(refund.Amount, order, payment);
+        var all = payment.Refunds.Sum(inStoreCurrency);
+        var settled = payment.Refunds
+            .Where(refund => !refund.ReportedToStore || nowUtc - refund.RefundedOnUtc >= LinePayDefaults.StoreRefundGrace)
+            .Sum(inStoreCurrency);
 
-        return Math.Min(expected, order.OrderTotal);
+        return Math.Min(order.RefundedAmount > settled ? all : settled, order.OrderTotal);
     }
 
     /// <summary>
@@ -151,8 +151,7 @@ public class LinePayOrderSyncService
         if (order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.PartiallyRefunded))
             return;
 
-        var expected = ExpectedRefundedAmount(order, payment, DateTime.UtcNow);
-        var missing = (expected ?? decimal.Zero) - order.RefundedAmount;
+        var missing = ExpectedRefundedAmount(order, payment, DateTime.UtcNow) - order.RefundedAmount;
         if (missing <= decimal.Zero)
             return;
 
@@ -163,9 +162,9 @@ public class LinePayOrderSyncService
         else
             return;
 
-        var named = newRefunds is { Count: > 0 } ? newRefunds : payment.Refunds;
-        var refunds = string.Join(", ", named.Select(refund =>
-            $"refund transaction {refund.RefundTransactionId} ({payment.FormatAmount(refund.Amount)})"));
+        var refunds = newRefunds is { Count: > 0 }
+            ? string.Join(", ", newRefunds.Select(refund => $"refund transaction {refund.RefundTransactionId} ({payment.FormatAmount(refund.Amount)})"))
+            : $"{payment.FormatAmount(payment.RefundedAmount)} in all";
         await _noteService.AddNoteAsync(order, string.Format(CultureInfo.InvariantCulture,
             "LINE Pay refunded transaction {0}: {1}. {2:0.00} (in the store's primary currency) is recorded as refunded in the order; {3} is left on LINE Pay.",
             payment.TransactionId, refunds, missing, payment.FormatAmount(payment.RefundableAmount)));

@@ -71,6 +71,7 @@ public class LinePayPaymentReconciliationService
     protected virtual async Task<LinePayReconciliation> ReconcileClaimedAsync(Order order, LinePayOrderPayment payment, bool askNow)
     {
         var before = payment.State;
+        var orderBefore = (order.OrderStatus, order.PaymentStatus, order.RefundedAmount);
         var client = await _clientFactory.CreateClientAsync(order.StoreId);
         LinePayException problem = null;
         IList<LinePayRefund> newRefunds = [];
@@ -117,7 +118,8 @@ public class LinePayPaymentReconciliationService
         await GiveUpIfTooOldAsync(current, payment);
         await NoteExpiringAuthorizationAsync(current, payment);
 
-        return new LinePayReconciliation(payment.State, payment.State != before, problem);
+        return new LinePayReconciliation(payment.State, payment.State != before, problem,
+            OrderChanged: newRefunds.Count > 0 || (current.OrderStatus, current.PaymentStatus, current.RefundedAmount) != orderBefore);
     }
 
     // LINE Pay said the payment was cancelled, expired or failed; the store may want such orders cancelled

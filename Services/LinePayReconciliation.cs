@@ -10,8 +10,15 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// <param name="StateChanged">Whether the record moved to another state</param>
 /// <param name="Problem">Why LINE Pay did not tell what was asked, when it did not</param>
 /// <param name="Busy">Whether another request was working on the payment, so nothing was done</param>
-public record LinePayReconciliation(LinePayPaymentState? State, bool StateChanged, LinePayException Problem, bool Busy = false)
+/// <param name="OrderChanged">Whether the order was changed: marked paid, refunded or voided, cancelled</param>
+public record LinePayReconciliation(LinePayPaymentState? State, bool StateChanged, LinePayException Problem, bool Busy = false,
+    bool OrderChanged = false)
 {
+    /// <summary>
+    /// Gets a value indicating whether the record or the order changed
+    /// </summary>
+    public bool Changed => StateChanged || OrderChanged;
+
     /// <summary>
     /// Gets a value indicating whether LINE Pay could not be reached (no answer, a timeout, an HTTP error)
     /// </summary>

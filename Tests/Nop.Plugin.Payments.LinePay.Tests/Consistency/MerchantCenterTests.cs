@@ -100,6 +100,56 @@ public class MerchantCenterTests : CheckoutTestBase
     }
 
     [Test]
+    public async Task AMerchantCenterRefundRightAfterARefundFromTheOrderPageIsRecordedOnceAndNamedAlone()
+    {
+        var (order, confirmUrl) = await ApprovedOrderAsync();
+        await Checkout.ArriveAsync(confirmUrl);
+        await Checkout.AdminRefundsAsync(order, 300m);
+        var fromOrderPage = PaymentOf(order).Refunds.Single();
+        var inMerchantCenter = Emulator.MerchantCenter.Refund(PaymentOf(order).TransactionId, 200m);
+
+        var first = await Checkout.Reconciliation.ReconcileAsync(Store.GetOrder(order.Id), askNow: true);
+        var afterFirst = Store.GetOrder(order.Id);
+        await Checkout.Reconciliation.ReconcileAsync(Store.GetOrder(order.Id), askNow: true);
+
+        var note = NotesOf(order).Single(text => text.Contains("LINE Pay refunded transaction"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StateChanged, Is.False);
+            Assert.That(first.Changed, Is.True, "the order was changed although the payment is still Paid");
+            Assert.That(afterFirst.RefundedAmount, Is.EqualTo(500m));
+            Assert.That(Store.GetOrder(order.Id).RefundedAmount, Is.EqualTo(500m), "a second look records nothing again");
+            Assert.That(note, Does.Contain($"refund transaction {inMerchantCenter.RefundTransactionId} (200 TWD)"));
+            Assert.That(note, Does.Not.Contain(fromOrderPage.RefundTransactionId.ToString()));
+        });
+    }
+
+    [Test]
+    public async Task ARefundNopCommerceHasNotRecordedYetIsNeverRecordedTwice()
+    {
+        var (order, confirmUrl) = await ApprovedOrderAsync();
+        await Checkout.ArriveAsync(confirmUrl);
+        //the plugin refunded and told nopCommerce, which has not written the order yet
+        var refund = await Checkout.Refunds.RefundAsync(new() { Order = Store.GetOrder(order.Id), AmountToRefund = 300m, IsPartialRefund = true });
+        Emulator.MerchantCenter.Refund(PaymentOf(order).TransactionId, 200m);
+
+        await Checkout.Reconciliation.ReconcileAsync(Store.GetOrder(order.Id), askNow: true);
+        var withinGrace = Store.GetOrder(order.Id).RefundedAmount;
+        var payment = PaymentOf(order);
+        foreach (var made in payment.Refunds)
+            made.RefundedOnUtc -= LinePayDefaults.StoreRefundGrace;
+        Store.SavePayment(order.Id, payment);
+        await Checkout.Reconciliation.ReconcileAsync(Store.GetOrder(order.Id), askNow: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refund.Success, Is.True);
+            Assert.That(withinGrace, Is.EqualTo(200m), "the order page's refund is left to nopCommerce while it may still record it");
+            Assert.That(Store.GetOrder(order.Id).RefundedAmount, Is.EqualTo(500m), "nopCommerce never recorded it: the store does, once");
+        });
+    }
+
+    [Test]
     public async Task AnAuthorizationVoidedInMerchantCenterMarksTheOrderVoided()
     {
         UsePaymentMode(LinePayPaymentMode.AuthorizeOnly);
