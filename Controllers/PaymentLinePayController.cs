@@ -170,13 +170,15 @@ public class PaymentLinePayController : BasePaymentController
     /// Saves the secret as the other settings are saved, except that a blank secret field in a store's scope never
     /// stores the secret the store inherits as the store's own
     /// </summary>
-    protected virtual async Task SaveChannelSecretAsync(ConfigurationModel model, LinePayPaymentSettings settings, int storeScope)
+    /// <returns>False when the store's override was ticked with a blank field and no secret of its own, so it inherits</returns>
+    protected virtual async Task<bool> SaveChannelSecretAsync(ConfigurationModel model, LinePayPaymentSettings settings, int storeScope)
     {
         if (storeScope > 0 && model.ChannelSecret_OverrideForStore && string.IsNullOrEmpty(model.ChannelSecret)
             && !await _settingService.SettingExistsAsync(settings, x => x.ChannelSecret, storeScope))
-            return;
+            return false;
 
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ChannelSecret, model.ChannelSecret_OverrideForStore, storeScope, false);
+        return true;
     }
 
     #endregion
@@ -229,7 +231,7 @@ public class PaymentLinePayController : BasePaymentController
          * This behavior can increase performance because cached settings will not be cleared
          * and loaded from database after each update */
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ChannelId, model.ChannelId_OverrideForStore, storeScope, false);
-        await SaveChannelSecretAsync(model, settings, storeScope);
+        var secretSaved = await SaveChannelSecretAsync(model, settings, storeScope);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.UseSandbox, model.UseSandbox_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiVersion, model.ApiVersionId_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.CurrencyCode, model.CurrencyCode_OverrideForStore, storeScope, false);
@@ -244,6 +246,8 @@ public class PaymentLinePayController : BasePaymentController
         await _settingService.ClearCacheAsync();
 
         _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
+        if (!secretSaved)
+            _notificationService.WarningNotification(await _localizationService.GetResourceAsync($"{LinePayDefaults.ResourcePrefix}.Fields.ChannelSecret.Inherited"));
 
         return await Configure();
     }

@@ -8,6 +8,11 @@ namespace Nop.Plugin.Payments.LinePay.Models;
 /// </summary>
 public record OrderPanelModel : BaseNopModel
 {
+    /// <summary>
+    /// Gets the funding methods LINE Pay documents; others are shown as LINE Pay names them
+    /// </summary>
+    public static IReadOnlySet<string> KnownPayMethods { get; } = new HashSet<string>(["BALANCE", "CREDIT_CARD", "POINT", "DISCOUNT"]);
+
     public int OrderId { get; set; }
 
     /// <summary>
@@ -19,7 +24,20 @@ public record OrderPanelModel : BaseNopModel
 
     public LinePayPaymentState State { get; set; }
 
-    public string PayMethods { get; set; }
+    /// <summary>
+    /// Gets or sets LINE Pay's funding methods of the payment (payInfo), e.g. CREDIT_CARD, POINT
+    /// </summary>
+    public IList<string> PayMethods { get; set; } = [];
+
+    /// <summary>
+    /// Gets or sets how much LINE Pay refunded, e.g. "300 TWD"; null when nothing was refunded
+    /// </summary>
+    public string Refunded { get; set; }
+
+    /// <summary>
+    /// Gets or sets how much LINE Pay took, e.g. "1,500 TWD"
+    /// </summary>
+    public string Paid { get; set; }
 
     public DateTime? AuthorizationExpiresOnUtc { get; set; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Models;
+using Nop.Plugin.Payments.LinePay.Services.Api;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
 
@@ -39,9 +40,11 @@ public class LinePayOrderPanelModelFactory
             Environment = payment.DescribeEnvironment(),
             IsLive = payment.IsLive,
             State = payment.State,
-            PayMethods = payment.PayMethods,
+            PayMethods = payment.PayMethods?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
+            Paid = FormatAmount(payment.PaidAmount, payment.Currency),
+            Refunded = payment.Refunds.Count > 0 ? FormatAmount(payment.RefundedAmount, payment.Currency) : null,
             AuthorizationExpiresOnUtc = payment.State == LinePayPaymentState.Authorized ? payment.AuthorizationExpiresOnUtc : null,
-            PendingRefund = payment.PendingRefund is { } pending ? payment.FormatAmount(pending.Amount) : null,
+            PendingRefund = payment.PendingRefund is { } pending ? FormatAmount(pending.Amount, payment.Currency) : null,
             NextCheckOnUtc = (await _scheduleService.GetAsync(order.Id))?.DueOnUtc
         };
         model.NextStep = NextStepOf(payment.State, model.NextCheckOnUtc);
@@ -62,7 +65,7 @@ public class LinePayOrderPanelModelFactory
             model.Refunds.Add(new OrderPanelRefundModel
             {
                 RefundTransactionId = refund.RefundTransactionId.ToString(CultureInfo.InvariantCulture),
-                Amount = payment.FormatAmount(refund.Amount),
+                Amount = FormatAmount(refund.Amount, payment.Currency),
                 RefundedOnUtc = refund.RefundedOnUtc,
                 FromOrderPage = refund.StoreAmount is not null
             });
@@ -71,9 +74,15 @@ public class LinePayOrderPanelModelFactory
         return model;
     }
 
-    // an earlier attempt may be in another currency than the payment, so it is formatted with its own
-    private static string FormatAmount(decimal amount, string currency) =>
-        $"{(amount / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)} {currency}";
+    /// <summary>
+    /// Formats an amount for people: the currency's decimal places and thousands separators, e.g. "115,200 TWD",
+    /// "1,234.50 THB"
+    /// </summary>
+    public static string FormatAmount(decimal amount, string currency)
+    {
+        var decimals = LinePayCurrencyScale.SupportedCurrencies.Contains(currency) ? LinePayCurrencyScale.GetDecimals(currency) : 2;
+        return $"{amount.ToString($"N{decimals}", CultureInfo.InvariantCulture)} {currency}";
+    }
 
     /// <summary>
     /// Gets what the scheduled task does next with a payment in the state

@@ -56,10 +56,12 @@ public class OrderPanelTests : CheckoutTestBase
             Assert.That(model.State, Is.EqualTo(LinePayPaymentState.Paid));
             Assert.That(model.Environment, Is.EqualTo($"test API {Emulator.BaseAddress}"));
             Assert.That(model.IsLive, Is.False);
-            Assert.That(model.PayMethods, Is.EqualTo("CREDIT_CARD"));
+            Assert.That(model.PayMethods, Is.EqualTo(new[] { "CREDIT_CARD" }));
+            Assert.That(model.Paid, Is.EqualTo("1,500 TWD"));
+            Assert.That(model.Refunded, Is.EqualTo("300 TWD"));
             Assert.That(model.Attempts.Select(attempt => (attempt.Attempt, attempt.State, attempt.Amount)), Is.EqualTo(new[]
             {
-                (1, LinePayPaymentState.Cancelled, "1500 TWD"), (2, LinePayPaymentState.Paid, "1500 TWD")
+                (1, LinePayPaymentState.Cancelled, "1,500 TWD"), (2, LinePayPaymentState.Paid, "1,500 TWD")
             }));
             Assert.That(model.Attempts.Last().TransactionId, Is.EqualTo(payment.TransactionId.ToString()));
             Assert.That(model.Attempts.Last().LinePayOrderId, Is.EqualTo(payment.LinePayOrderId));
@@ -71,6 +73,13 @@ public class OrderPanelTests : CheckoutTestBase
             Assert.That(model.NextCheckOnUtc, Is.Not.Null);
         });
     }
+
+    [TestCase(115200, "TWD", "115,200 TWD")]
+    [TestCase(1234.5, "THB", "1,234.50 THB")]
+    [TestCase(12, "USD", "12.00 USD")]
+    [TestCase(7.25, "XYZ", "7.25 XYZ")]
+    public void AmountsAreShownWithTheCurrencysDecimalsAndThousandsSeparators(decimal amount, string currency, string shown) =>
+        Assert.That(LinePayOrderPanelModelFactory.FormatAmount(amount, currency), Is.EqualTo(shown));
 
     [TestCase(LinePayPaymentState.Requested, OrderPanelNextStep.Unconfirmed)]
     [TestCase(LinePayPaymentState.Confirming, OrderPanelNextStep.Unconfirmed)]
@@ -168,6 +177,23 @@ public class OrderPanelTests : CheckoutTestBase
             Assert.That(PaymentOf(order).State, Is.EqualTo(LinePayPaymentState.Paid));
             Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
             Assert.That(ConfirmCalls, Is.EqualTo(1));
+            Assert.That(Notifications.Last(), Is.EqualTo(("success", string.Format(NopStore.English("Plugins.Payments.LinePay.Panel.Check.Changed"),
+                NopStore.English("Plugins.Payments.LinePay.State.Paid")))));
+        });
+    }
+
+    [Test]
+    public async Task CheckWithLinePayNowSaysSoWhenItRecordsARefundMadeInMerchantCenter()
+    {
+        var (order, confirmUrl) = await ApprovedOrderAsync();
+        await Checkout.ArriveAsync(confirmUrl);
+        Emulator.MerchantCenter.Refund(PaymentOf(order).TransactionId, 200m);
+
+        await CheckController().Check(order.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Store.GetOrder(order.Id).RefundedAmount, Is.EqualTo(200m));
             Assert.That(Notifications.Last(), Is.EqualTo(("success", string.Format(NopStore.English("Plugins.Payments.LinePay.Panel.Check.Changed"),
                 NopStore.English("Plugins.Payments.LinePay.State.Paid")))));
         });

@@ -297,6 +297,7 @@ public class PaymentLinePayControllerTests
         await _controller.Configure(ValidPost(StoreId) with { ChannelSecret = null, ChannelSecret_OverrideForStore = true });
 
         Assert.That(StoredSecret(StoreId), Is.EqualTo(stored));
+        _notifications.Verify(n => n.WarningNotification(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<int>()), Times.Never);
     }
 
     [Test]
@@ -308,6 +309,8 @@ public class PaymentLinePayControllerTests
 
         Assert.That(_settings.Rows.ContainsKey((StoreId, nameof(LinePayPaymentSettings.ChannelSecret))), Is.False);
         Assert.That(_secrets.Decrypt(_settings.Load(StoreId).ChannelSecret), Is.EqualTo(SharedSecret), "the store still inherits it");
+        _notifications.Verify(n => n.WarningNotification("[Plugins.Payments.LinePay.Fields.ChannelSecret.Inherited]", It.IsAny<bool>(), It.IsAny<int>()), Times.Once,
+            "the shop owner learns why the box comes back unticked");
     }
 
     [Test]
