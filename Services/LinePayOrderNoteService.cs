@@ -21,9 +21,11 @@ public class LinePayOrderNoteService
     }
 
     /// <summary>
-    /// Adds a note, not shown to the customer, as "[environment] LINE Pay: note"
+    /// Adds a note, not shown to the customer, as "[environment] LINE Pay: note"; a note that begins with "LINE Pay"
+    /// already names it
     /// </summary>
-    public virtual Task AddNoteAsync(Order order, string note) => InsertNoteAsync(order, $"LINE Pay: {note}");
+    public virtual Task AddNoteAsync(Order order, string note) =>
+        InsertNoteAsync(order, note.StartsWith("LINE Pay", StringComparison.Ordinal) ? note : $"LINE Pay: {note}");
 
     /// <summary>
     /// Adds the text as a note, not shown to the customer, after the environment (texts from the resource files name

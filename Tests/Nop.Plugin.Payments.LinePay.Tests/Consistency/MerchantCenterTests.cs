@@ -121,6 +121,8 @@ public class MerchantCenterTests : CheckoutTestBase
             Assert.That(Store.GetOrder(order.Id).RefundedAmount, Is.EqualTo(500m), "a second look records nothing again");
             Assert.That(note, Does.Contain($"refund transaction {inMerchantCenter.RefundTransactionId} (200 TWD)"));
             Assert.That(note, Does.Not.Contain(fromOrderPage.RefundTransactionId.ToString()));
+            Assert.That(NotesOf(order), Has.Some.StartWith("[test API").And.Contains("] LINE Pay lists a refund"));
+            Assert.That(NotesOf(order), Has.None.Contains("LINE Pay: LINE Pay"), "a note names LINE Pay once");
         });
     }
 
