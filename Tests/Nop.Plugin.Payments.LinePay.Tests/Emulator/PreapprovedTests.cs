@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
 using LinePay.Emulator;
 using LinePay.Emulator.Transactions;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Emulator;
 
-public class PreapprovedTests : EmulatorTest
+public class PreapprovedTests : PreapprovedTest
 {
     [Test]
     public async Task ConfirmOfAPreapprovedRequestIssuesARegKey()
@@ -122,26 +121,4 @@ public class PreapprovedTests : EmulatorTest
         Assert.That((await first).ReturnCode, Is.EqualTo("0000"));
         Assert.That(emulator.Transactions.FindRegKey(regKey)!.PaymentCount, Is.EqualTo(1));
     }
-
-    private static JsonObject Registration()
-    {
-        var body = PaymentRequestBody.Create(PaymentRequestBody.NewOrderId(), "0", "TWD", ("Subscription", 1, "0"))
-            .WithPayment(payType: "PREAPPROVED");
-        body["amount"] = 1000;
-        return body;
-    }
-
-    private async Task<string> RegKeyAsync()
-    {
-        var transactionId = await Api.RequestAsync(Registration());
-        await Emulator.ApproveAsync(transactionId);
-        return (await Api.ConfirmAsync(transactionId, "1000")).Info.GetProperty("regKey").GetString()!;
-    }
-
-    private Task<ApiAnswer> PayAsync(string regKey, string orderId, string amount, string currency = "TWD",
-        bool capture = true, int version = 3) =>
-        Api.PostAsync($"/v{version}/payments/preapprovedPay/{regKey}/payment", PayBody(orderId, amount, currency, capture));
-
-    private static string PayBody(string orderId, string amount, string currency = "TWD", bool capture = true) =>
-        $$"""{"productName":"Monthly box","amount":{{amount}},"currency":"{{currency}}","orderId":"{{orderId}}","capture":{{(capture ? "true" : "false")}}}""";
 }
