@@ -31,6 +31,7 @@ public static class EmulatorApplication
         services.AddSingleton<ApiPipeline>();
         services.AddSingleton<ApprovalPage>();
         services.AddSingleton<MerchantCenter>();
+        services.AddSingleton<RegKeys>();
         services.AddHttpClient();
 
         services.AddSingleton<IApiHandler, RequestHandler>();

@@ -31,6 +31,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         _customerHttp = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         Customer = new EmulatorCustomer(Transactions, _customerHttp);
         MerchantCenter = services.GetRequiredService<MerchantCenter>();
+        RegKeys = services.GetRequiredService<RegKeys>();
     }
 
     /// <summary>Ends with a slash, e.g. http://127.0.0.1:45678/; use it as the plugin's API base address</summary>
@@ -54,6 +55,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>Refunds and voids made by the merchant outside the API</summary>
     public MerchantCenter MerchantCenter { get; }
+
+    /// <summary>The regKeys and what happens to them outside the API: removed by the customer, expired by LINE Pay</summary>
+    public RegKeys RegKeys { get; }
 
     public static async Task<EmulatorHost> StartAsync(EmulatorSettings? settings = null,
         CancellationToken cancellationToken = default)
@@ -85,7 +89,10 @@ public sealed class EmulatorHost : IAsyncDisposable
     public Task<Uri> CancelAsync(long transactionId, CancellationToken cancellationToken = default) =>
         Customer.CancelAsync(transactionId, cancellationToken);
 
-    /// <summary>Settings, faults, journal and clock back to the state of a fresh emulator (transactions are kept)</summary>
+    /// <summary>
+    /// Settings, faults, journal and clock back to the state of a fresh emulator (transactions and regKeys are kept, in
+    /// their states)
+    /// </summary>
     public void Reset()
     {
         Settings.CopyFrom(_initialSettings);

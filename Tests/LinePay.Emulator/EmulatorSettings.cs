@@ -77,6 +77,13 @@ public sealed class EmulatorSettings
     /// <summary>Whether the merchant may request payType PREAPPROVED (otherwise 1194)</summary>
     public bool PreapprovedAllowed { get; set; } = true;
 
+    /// <summary>
+    /// What Expire regKey answers for a key whose payment method the customer removed (Pay and Check answer 1141, as
+    /// documented; Expire's answer is not). 1141 by default, as the key answers elsewhere; 1193 is the other code
+    /// Expire documents; "0000" lets the Expire succeed and the key end as expired.
+    /// </summary>
+    public string RemovedRegKeyExpireReturnCode { get; set; } = "1141";
+
     /// <summary>Added to the payInfo amount Confirm reports, to exercise a shop's check that payInfo adds up (0 = exact)</summary>
     public decimal ConfirmPayInfoDifference { get; set; }
 
@@ -132,6 +139,7 @@ public sealed class EmulatorSettings
         AcceptBracketedDetailsKeys = source.AcceptBracketedDetailsKeys;
         CaptureIssuesNewTransactionId = source.CaptureIssuesNewTransactionId;
         PreapprovedAllowed = source.PreapprovedAllowed;
+        RemovedRegKeyExpireReturnCode = source.RemovedRegKeyExpireReturnCode;
         ConfirmPayInfoDifference = source.ConfirmPayInfoDifference;
         ConfirmAnswerOmitsTransactionId = source.ConfirmAnswerOmitsTransactionId;
         PayMethod = source.PayMethod;

@@ -13,6 +13,7 @@ public static class ReturnCodes
     public const string MerchantNotFound = "1104";
     public const string HeaderError = "1106";
     public const string AmountError = "1124";
+    public const string PaymentMethodRemoved = "1141";
     public const string NoTransaction = "1150";
     public const string AmountDiffers = "1153";
     public const string NotRefundable = "1155";
@@ -44,6 +45,7 @@ public static class ReturnCodes
         [MerchantNotFound] = "Merchant not found.",
         [HeaderError] = "Header information error.",
         [AmountError] = "Error in Amount info.",
+        [PaymentMethodRemoved] = "The user's account or payment method cannot be used.",
         [NoTransaction] = "Transaction record not found.",
         [AmountDiffers] = "The amount requested does not match the payment amount.",
         [NotRefundable] = "The transaction cannot be refunded.",

@@ -8,7 +8,7 @@ namespace LinePay.Emulator.Control;
 
 /// <summary>
 /// Unsigned endpoints under /emulator for tests and developers: transactions and their states, the call journal,
-/// fault injection, the clock and Merchant Center
+/// fault injection, the clock, Merchant Center and the regKeys
 /// </summary>
 public static class ControlRoutes
 {
@@ -53,5 +53,6 @@ public static class ControlRoutes
         });
 
         control.MapMerchantCenter();
+        control.MapRegKeys();
     }
 }

@@ -73,7 +73,7 @@ internal sealed class ConfirmHandler(
             info["authorizationExpireDate"] = JsonValues.Date(expires);
         if (transaction.Preapproved)
         {
-            var key = new PreapprovedKey(identifiers.NextRegKey(), transaction.TransactionId, transaction.Currency);
+            var key = new PreapprovedKey(identifiers.NextRegKey(), transaction.TransactionId, transaction.Currency, now);
             store.AddRegKey(key);
             transaction.RegKey = key.RegKey;
             info["regKey"] = key.RegKey;

@@ -6,7 +6,8 @@ namespace LinePay.Emulator.Api.Handlers;
 
 /// <summary>
 /// POST /v3/payments/preapprovedPay/{regKey}/payment: charges (or authorizes) the customer with a regKey, without
-/// the customer; a second payment with the same regKey while one is in flight answers 1197
+/// the customer. A key that can no longer pay answers its state's code (1141, 1193); a second payment with the key
+/// while one is in flight answers 1197.
 /// </summary>
 internal sealed class PayPreapprovedHandler(
     EmulatorSettings settings,
@@ -35,8 +36,7 @@ internal sealed class PayPreapprovedHandler(
 
         lock (key.Sync)
         {
-            if (key.Expired)
-                throw new ApiError(ReturnCodes.RegKeyExpired);
+            UnusableRegKey.ThrowUnlessUsable(key, settings);
             if (key.InFlight)
                 throw new ApiError(ReturnCodes.RegKeyInUse);
             key.InFlight = true;
