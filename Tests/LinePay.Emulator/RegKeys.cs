@@ -10,6 +10,9 @@ namespace LinePay.Emulator;
 /// </summary>
 public sealed class RegKeys(TransactionStore store)
 {
+    /// <summary>Every regKey remembered, oldest first (a key is forgotten with the transaction that issued it)</summary>
+    public IReadOnlyList<RegKeySnapshot> All() => store.AllRegKeys();
+
     public RegKeySnapshot? Find(string regKey) => store.FindRegKey(regKey);
 
     /// <summary>

@@ -24,8 +24,12 @@ public static class ControlRoutes
         var control = routes.MapGroup(Prefix);
 
         control.MapGet("", (TransactionStore store) =>
-            Results.Content(TransactionsPage.Render(store.All()), "text/html; charset=utf-8"));
+            Results.Content(TransactionsPage.Render(store.All(), store.AllRegKeys()), "text/html; charset=utf-8"));
         control.MapGet("/transactions", (TransactionStore store) => Results.Json(store.All(), JsonOptions));
+        control.MapGet("/transactions/{transactionId:long}", (long transactionId, TransactionStore store) =>
+            store.Find(transactionId) is { } transaction
+                ? Results.Json(transaction, JsonOptions)
+                : Results.NotFound(new { error = $"Transaction {transactionId} does not exist." }));
         control.MapGet("/calls", (CallJournal journal) => Results.Json(journal.Calls, JsonOptions));
 
         control.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Pending, JsonOptions));

@@ -3,9 +3,9 @@ using LinePay.Emulator.Transactions;
 namespace LinePay.Emulator.Control;
 
 /// <summary>
-/// The regKeys by hand, under /emulator/regkeys: POST /{regKey}/remove (the customer removed the payment method: 1141),
-/// /{regKey}/expire (LINE Pay expired it: 1193). They answer the key; an unknown key answers HTTP 404, a change its
-/// state does not allow HTTP 409, with the reason.
+/// The regKeys by hand, under /emulator/regkeys: GET lists them (GET /{regKey} one of them); POST /{regKey}/remove (the
+/// customer removed the payment method: 1141), /{regKey}/expire (LINE Pay expired it: 1193). They answer the key; an
+/// unknown key answers HTTP 404, a change its state does not allow HTTP 409, with the reason.
 /// </summary>
 public static class RegKeyRoutes
 {
@@ -14,6 +14,11 @@ public static class RegKeyRoutes
     public static void MapRegKeys(this RouteGroupBuilder control)
     {
         var regKeys = control.MapGroup(Prefix);
+
+        regKeys.MapGet("", (RegKeys keys) => Results.Json(keys.All(), ControlRoutes.JsonOptions));
+        regKeys.MapGet("/{regKey}", (string regKey, RegKeys keys) => keys.Find(regKey) is { } key
+            ? Results.Json(key, ControlRoutes.JsonOptions)
+            : Results.NotFound(new { error = $"regKey {regKey} does not exist." }));
 
         regKeys.MapPost("/{regKey}/remove", (string regKey, RegKeys keys) => Answer(() => keys.Remove(regKey)));
         regKeys.MapPost("/{regKey}/expire", (string regKey, RegKeys keys) => Answer(() => keys.Expire(regKey)));

@@ -57,6 +57,16 @@ public sealed class TransactionStore(EmulatorSettings settings, TimeProvider clo
             return key.Snapshot();
     }
 
+    /// <summary>Every regKey remembered, oldest first</summary>
+    public IReadOnlyList<RegKeySnapshot> AllRegKeys() =>
+        GetRegKeys().Select(key =>
+            {
+                lock (key.Sync)
+                    return key.Snapshot();
+            })
+            .OrderBy(k => k.IssuedAt).ThenBy(k => k.RegKey, StringComparer.Ordinal)
+            .ToArray();
+
     /// <summary>Adds a transaction unless its orderId may not be reused (1172)</summary>
     internal void Add(EmulatorTransaction transaction, OrderIdReusePolicy reusePolicy)
     {
@@ -121,6 +131,12 @@ public sealed class TransactionStore(EmulatorSettings settings, TimeProvider clo
     {
         ForgetOldIfDue();
         return _regKeys.GetValueOrDefault(regKey);
+    }
+
+    internal IReadOnlyList<PreapprovedKey> GetRegKeys()
+    {
+        ForgetOldIfDue();
+        return _regKeys.Values.ToArray();
     }
 
     private int Capacity => Math.Max(1, settings.TransactionCapacity);
