@@ -1,5 +1,6 @@
 // Compile-time stand-in for nopCommerce 4.90 (Nop.Services); never shipped.
 using Nop.Core.Domain.Orders;
+using Nop.Services.Payments;
 
 namespace Nop.Services.Orders;
 
@@ -30,4 +31,10 @@ public partial interface IOrderProcessingService
     Task VoidOfflineAsync(Order order);
 
     Task DeleteOrderAsync(Order order);
+
+    Task<IEnumerable<string>> ProcessNextRecurringPaymentAsync(RecurringPayment recurringPayment, ProcessPaymentResult paymentResult = null);
+
+    Task<IList<string>> CancelRecurringPaymentAsync(RecurringPayment recurringPayment);
+
+    Task<DateTime?> GetNextPaymentDateAsync(RecurringPayment recurringPayment);
 }

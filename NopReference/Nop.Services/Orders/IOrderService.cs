@@ -26,4 +26,16 @@ public partial interface IOrderService
         List<int> osIds = null, List<int> psIds = null, List<int> ssIds = null,
         string billingPhone = null, string billingEmail = null, string billingLastName = "",
         string orderNotes = null, int pageIndex = 0, int pageSize = int.MaxValue, bool getOnlyTotalCount = false);
+
+    Task<RecurringPayment> GetRecurringPaymentByIdAsync(int recurringPaymentId);
+
+    Task UpdateRecurringPaymentAsync(RecurringPayment recurringPayment);
+
+    Task<IPagedList<RecurringPayment>> SearchRecurringPaymentsAsync(int storeId = 0,
+        int customerId = 0, int initialOrderId = 0, OrderStatus? initialOrderStatus = null,
+        int pageIndex = 0, int pageSize = int.MaxValue, bool showHidden = false);
+
+    Task InsertRecurringPaymentHistoryAsync(RecurringPaymentHistory recurringPaymentHistory);
+
+    Task<IList<RecurringPaymentHistory>> GetRecurringPaymentHistoryAsync(RecurringPayment recurringPayment);
 }

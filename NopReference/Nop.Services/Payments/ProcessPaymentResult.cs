@@ -9,5 +9,13 @@ public partial class ProcessPaymentResult : BaseNopResult
 
     public string CaptureTransactionId { get; set; }
 
+    public string CaptureTransactionResult { get; set; }
+
+    public string AuthorizationTransactionResult { get; set; }
+
+    public string SubscriptionTransactionId { get; set; }
+
+    public bool RecurringPaymentFailed { get; set; }
+
     public PaymentStatus NewPaymentStatus { get; set; } = PaymentStatus.Pending;
 }

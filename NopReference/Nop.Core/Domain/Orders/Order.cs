@@ -35,6 +35,8 @@ public partial class Order : BaseEntity
 
     public string CaptureTransactionResult { get; set; }
 
+    public string SubscriptionTransactionId { get; set; }
+
     public DateTime? PaidDateUtc { get; set; }
 
     public bool Deleted { get; set; }
