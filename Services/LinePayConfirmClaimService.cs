@@ -1,7 +1,5 @@
 using System.Globalization;
-using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Orders;
-using Nop.Data;
 using Nop.Plugin.Payments.LinePay.Domain;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
@@ -9,20 +7,20 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// <summary>
 /// One-shot claims that let exactly one request, on any instance of a web farm, change an order's LINE Pay payment at
 /// a time: confirm or settle it, take the cancel return, capture, void or refund it. A claim is a generic attribute row
-/// of the order ("transactionId:n"); taking it is a conditional DELETE that the database applies atomically, so of any
-/// number of concurrent takers exactly one sees a deleted row. The holder puts the next claim back when it is done.
+/// of the order ("transactionId:n", see <see cref="LinePayClaimRows"/>). The holder puts the next claim back when it is
+/// done.
 /// nopCommerce's ILocker stays the cheap first guard; this is the one that holds across instances, whatever the
 /// database provider.
 /// </summary>
 public class LinePayConfirmClaimService
 {
-    protected readonly IRepository<GenericAttribute> _genericAttributeRepository;
+    protected readonly LinePayClaimRows _claimRows;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
 
-    public LinePayConfirmClaimService(IRepository<GenericAttribute> genericAttributeRepository,
+    public LinePayConfirmClaimService(LinePayClaimRows claimRows,
         LinePayOrderPaymentService orderPaymentService)
     {
-        _genericAttributeRepository = genericAttributeRepository;
+        _claimRows = claimRows;
         _orderPaymentService = orderPaymentService;
     }
 
@@ -34,9 +32,7 @@ public class LinePayConfirmClaimService
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
 
-        var orderId = order.Id;
-        await _genericAttributeRepository.DeleteAsync(attribute => attribute.EntityId == orderId
-            && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.ConfirmClaimAttribute);
+        await _claimRows.RemoveAllAsync(order.Id, LinePayDefaults.OrderKeyGroup, LinePayDefaults.ConfirmClaimAttribute);
         await InsertClaimAsync(order, payment, payment.ConfirmClaims + 1);
     }
 
@@ -49,12 +45,8 @@ public class LinePayConfirmClaimService
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
 
-        var orderId = order.Id;
-        var claim = FormatClaim(payment, payment.ConfirmClaims + 1);
-        var deleted = await _genericAttributeRepository.DeleteAsync(attribute => attribute.EntityId == orderId
-            && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.ConfirmClaimAttribute
-            && attribute.Value == claim);
-        if (deleted == 0)
+        if (!await _claimRows.TryTakeAsync(order.Id, LinePayDefaults.OrderKeyGroup, LinePayDefaults.ConfirmClaimAttribute,
+            FormatClaim(payment, payment.ConfirmClaims + 1)))
             return false;
 
         payment.ConfirmClaims++;
@@ -82,12 +74,8 @@ public class LinePayConfirmClaimService
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
 
-        var orderId = order.Id;
-        var claim = FormatClaim(payment, payment.ConfirmClaims + 1);
-
-        return await _genericAttributeRepository.Table.AnyAsync(attribute => attribute.EntityId == orderId
-            && attribute.KeyGroup == LinePayDefaults.OrderKeyGroup && attribute.Key == LinePayDefaults.ConfirmClaimAttribute
-            && attribute.Value == claim);
+        return await _claimRows.IsAvailableAsync(order.Id, LinePayDefaults.OrderKeyGroup, LinePayDefaults.ConfirmClaimAttribute,
+            FormatClaim(payment, payment.ConfirmClaims + 1));
     }
 
     /// <summary>
@@ -126,15 +114,7 @@ public class LinePayConfirmClaimService
     }
 
     protected virtual Task InsertClaimAsync(Order order, LinePayOrderPayment payment, int claim) =>
-        _genericAttributeRepository.InsertAsync(new GenericAttribute
-        {
-            EntityId = order.Id,
-            KeyGroup = LinePayDefaults.OrderKeyGroup,
-            Key = LinePayDefaults.ConfirmClaimAttribute,
-            Value = FormatClaim(payment, claim),
-            StoreId = 0,
-            CreatedOrUpdatedDateUTC = DateTime.UtcNow
-        }, false);
+        _claimRows.PutAsync(order.Id, LinePayDefaults.OrderKeyGroup, LinePayDefaults.ConfirmClaimAttribute, FormatClaim(payment, claim));
 
     private static string FormatClaim(LinePayOrderPayment payment, int claim) =>
         string.Create(CultureInfo.InvariantCulture, $"{payment.TransactionId}:{claim}");

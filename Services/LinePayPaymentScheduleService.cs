@@ -21,17 +21,23 @@ public class LinePayPaymentScheduleService
     }
 
     /// <summary>
+    /// Gets the key group of the list's rows
+    /// </summary>
+    protected virtual string KeyGroup => LinePayDefaults.ScheduleKeyGroup;
+
+    /// <summary>
     /// Gets the orders whose payment is due by the time, the most overdue first, at most <paramref name="count"/>
     /// </summary>
     public virtual async Task<IList<LinePayScheduledCheck>> GetDueAsync(DateTime nowUtc, int count)
     {
+        var keyGroup = KeyGroup;
         var rows = await _genericAttributeRepository.Table
-            .Where(row => row.EntityId == 0 && row.KeyGroup == LinePayDefaults.ScheduleKeyGroup && row.CreatedOrUpdatedDateUTC <= nowUtc)
+            .Where(row => row.EntityId == 0 && row.KeyGroup == keyGroup && row.CreatedOrUpdatedDateUTC <= nowUtc)
             .OrderBy(row => row.CreatedOrUpdatedDateUTC)
             .Take(count)
             .ToListAsync();
 
-        return rows.Select(ToCheck).Where(check => check is not null).DistinctBy(check => check.OrderId).ToList();
+        return rows.Select(ToCheck).Where(check => check is not null).DistinctBy(check => check.EntityId).ToList();
     }
 
     /// <summary>
@@ -56,7 +62,7 @@ public class LinePayPaymentScheduleService
             await _genericAttributeRepository.InsertAsync(new GenericAttribute
             {
                 EntityId = 0,
-                KeyGroup = LinePayDefaults.ScheduleKeyGroup,
+                KeyGroup = KeyGroup,
                 Key = OrderKey(orderId),
                 Value = value,
                 StoreId = 0,
@@ -76,17 +82,19 @@ public class LinePayPaymentScheduleService
     public virtual Task UnscheduleAsync(int orderId)
     {
         var key = OrderKey(orderId);
+        var keyGroup = KeyGroup;
 
-        return _genericAttributeRepository.DeleteAsync(row => row.EntityId == 0 && row.KeyGroup == LinePayDefaults.ScheduleKeyGroup
+        return _genericAttributeRepository.DeleteAsync(row => row.EntityId == 0 && row.KeyGroup == keyGroup
             && row.Key == key);
     }
 
     protected virtual Task<GenericAttribute> FindAsync(int orderId)
     {
         var key = OrderKey(orderId);
+        var keyGroup = KeyGroup;
 
         return _genericAttributeRepository.Table.FirstOrDefaultAsync(row => row.EntityId == 0
-            && row.KeyGroup == LinePayDefaults.ScheduleKeyGroup && row.Key == key);
+            && row.KeyGroup == keyGroup && row.Key == key);
     }
 
     private static string OrderKey(int orderId) => orderId.ToString(CultureInfo.InvariantCulture);

@@ -41,10 +41,10 @@ public class LinePayReconciliationTask : IScheduleTask
         var unreachableStores = new HashSet<int>();
         foreach (var check in await _scheduleService.GetDueAsync(DateTime.UtcNow, LinePayDefaults.ReconciliationBatchSize))
         {
-            var order = await _orderService.GetOrderByIdAsync(check.OrderId);
+            var order = await _orderService.GetOrderByIdAsync(check.EntityId);
             if (order is null)
             {
-                await _scheduleService.UnscheduleAsync(check.OrderId);
+                await _scheduleService.UnscheduleAsync(check.EntityId);
                 continue;
             }
 
@@ -74,18 +74,18 @@ public class LinePayReconciliationTask : IScheduleTask
     // nothing new this time: looked at again later, or never when nothing is left to do
     protected virtual async Task RescheduleAsync(LinePayScheduledCheck check)
     {
-        var payment = await _orderPaymentService.GetAsync(check.OrderId);
+        var payment = await _orderPaymentService.GetAsync(check.EntityId);
         var now = DateTime.UtcNow;
         //a finished payment was looked at once after it changed (its order brought in line): nothing is left to do
         if (payment is null || !LinePayPaymentStateMachine.IsOpen(payment.State) && !LinePayPaymentStateMachine.IsWatched(payment.State)
             || LinePayPaymentSchedule.NextCheckOnUtc(payment, now) is not { } next)
         {
-            await _scheduleService.UnscheduleAsync(check.OrderId);
+            await _scheduleService.UnscheduleAsync(check.EntityId);
             return;
         }
 
         var visits = check.UnchangedVisits + 1;
         var later = now + LinePayPaymentSchedule.Backoff(visits);
-        await _scheduleService.ScheduleAsync(check.OrderId, next > later ? next : later, visits);
+        await _scheduleService.ScheduleAsync(check.EntityId, next > later ? next : later, visits);
     }
 }

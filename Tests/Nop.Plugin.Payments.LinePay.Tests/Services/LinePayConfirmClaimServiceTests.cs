@@ -35,6 +35,6 @@ public class LinePayConfirmClaimServiceTests
     private static (LinePayOrderPaymentService Payments, LinePayConfirmClaimService Claims) Request(NopStore store)
     {
         var payments = store.NewRequestOrderPaymentService();
-        return (payments, new LinePayConfirmClaimService(store.GenericAttributeRepository.Object, payments));
+        return (payments, new LinePayConfirmClaimService(new LinePayClaimRows(store.GenericAttributeRepository.Object), payments));
     }
 }

@@ -134,7 +134,7 @@ public class NopStore
 
     public LinePayOrderPaymentService OrderPaymentService => new(GenericAttributeService.Object, GenericAttributeRepository.Object, Schedule);
 
-    public LinePayConfirmClaimService Claims => new(GenericAttributeRepository.Object, OrderPaymentService);
+    public LinePayConfirmClaimService Claims => new(new LinePayClaimRows(GenericAttributeRepository.Object), OrderPaymentService);
 
     public List<Currency> Currencies { get; } = [];
 
