@@ -166,6 +166,64 @@ public static class LinePayDefaults
     public static TimeSpan ClaimAbandonedAfter => TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// Gets the key group of a recurring payment's generic attributes
+    /// </summary>
+    public static string SubscriptionKeyGroup => "RecurringPayment";
+
+    /// <summary>
+    /// Gets the key of the recurring payment's generic attribute holding its LINE Pay subscription (JSON)
+    /// </summary>
+    public static string SubscriptionAttribute => "LinePay.Subscription";
+
+    /// <summary>
+    /// Gets the key of the recurring payment's generic attributes that are one-shot claims to work on its subscription
+    /// </summary>
+    public static string SubscriptionClaimAttribute => "LinePay.SubscriptionClaim";
+
+    /// <summary>
+    /// Gets the key of the lock taken while a subscription is worked on; {0} is the recurring payment's id
+    /// </summary>
+    public static string SubscriptionLockKey => "Nop.Plugin.Payments.LinePay.Subscription-{0}";
+
+    /// <summary>
+    /// Gets the key group of the subscription task's to-do list: generic attributes of entity 0, one per recurring
+    /// payment (its id as key), whose CreatedOrUpdatedDateUTC says when the task looks at it next
+    /// </summary>
+    public static string SubscriptionScheduleKeyGroup => "LinePaySubscriptionSchedule";
+
+    /// <summary>
+    /// Gets the type of the scheduled task that charges the subscriptions' due cycles ("type, assembly")
+    /// </summary>
+    public static string SubscriptionTaskType => "Nop.Plugin.Payments.LinePay.Services.LinePaySubscriptionTask, Nop.Plugin.Payments.LinePay";
+
+    /// <summary>
+    /// Gets the name of the scheduled task that charges the subscriptions' due cycles
+    /// </summary>
+    public static string SubscriptionTaskName => "LINE Pay: charge due subscriptions";
+
+    /// <summary>
+    /// Gets how often the subscription task runs, in seconds
+    /// </summary>
+    public static int SubscriptionTaskSeconds => 60 * 60;
+
+    /// <summary>
+    /// Gets how many subscriptions one run of the subscription task looks at, at most (the most overdue first)
+    /// </summary>
+    public static int SubscriptionBatchSize => 50;
+
+    /// <summary>
+    /// Gets how long a subscription whose cycle LINE Pay has not told the outcome of, or whose last charge was refused,
+    /// is left before the task looks at it again
+    /// </summary>
+    public static TimeSpan SubscriptionRetryInterval => TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Gets how long a charge sent to LINE Pay is left to its sender before another request asks Payment Details about
+    /// it (Pay Preapproved's timeout is 40 seconds)
+    /// </summary>
+    public static TimeSpan ChargeInFlightFor => TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Names of the plugin's routes
     /// </summary>
     public static class Route

@@ -26,6 +26,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
     #region Fields
 
     protected readonly IOrderTotalCalculationService _orderTotalCalculationService;
+    protected readonly IShoppingCartService _shoppingCartService;
     protected readonly ILocalizationService _localizationService;
     protected readonly IScheduleTaskService _scheduleTaskService;
     protected readonly ISettingService _settingService;
@@ -39,6 +40,8 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
     protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayPaymentRequestService _paymentRequestService;
     protected readonly LinePayPaymentSettings _settings;
+    protected readonly LinePaySubscriptionChargeService _subscriptionChargeService;
+    protected readonly LinePaySubscriptionKeyService _subscriptionKeyService;
     protected readonly WidgetSettings _widgetSettings;
 
     #endregion
@@ -46,6 +49,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
     #region Ctor
 
     public LinePayPaymentMethod(IOrderTotalCalculationService orderTotalCalculationService,
+        IShoppingCartService shoppingCartService,
         ILocalizationService localizationService,
         IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
@@ -59,9 +63,12 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
         LinePayOrderPaymentService orderPaymentService,
         LinePayPaymentRequestService paymentRequestService,
         LinePayPaymentSettings settings,
+        LinePaySubscriptionChargeService subscriptionChargeService,
+        LinePaySubscriptionKeyService subscriptionKeyService,
         WidgetSettings widgetSettings)
     {
         _orderTotalCalculationService = orderTotalCalculationService;
+        _shoppingCartService = shoppingCartService;
         _localizationService = localizationService;
         _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
@@ -75,6 +82,8 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
         _orderPaymentService = orderPaymentService;
         _paymentRequestService = paymentRequestService;
         _settings = settings;
+        _subscriptionChargeService = subscriptionChargeService;
+        _subscriptionKeyService = subscriptionKeyService;
         _widgetSettings = widgetSettings;
     }
 
@@ -83,7 +92,7 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
     #region Utilities
 
     /// <summary>
-    /// Adds or updates the locale resources of every language and adds the reconciliation task unless it is there
+    /// Adds or updates the locale resources of every language and adds the scheduled tasks that are not there
     /// </summary>
     protected virtual async Task AddResourcesAndTaskAsync()
     {
@@ -111,19 +120,24 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
                 task.Seconds = LinePayDefaults.ReconciliationTaskSeconds;
                 await _scheduleTaskService.UpdateTaskAsync(task);
             }
-            return;
         }
+        else
+            await AddTaskAsync(LinePayDefaults.ReconciliationTaskName, LinePayDefaults.ReconciliationTaskType, LinePayDefaults.ReconciliationTaskSeconds);
 
-        await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+        if (await _scheduleTaskService.GetTaskByTypeAsync(LinePayDefaults.SubscriptionTaskType) is null)
+            await AddTaskAsync(LinePayDefaults.SubscriptionTaskName, LinePayDefaults.SubscriptionTaskType, LinePayDefaults.SubscriptionTaskSeconds);
+    }
+
+    protected virtual Task AddTaskAsync(string name, string type, int seconds) =>
+        _scheduleTaskService.InsertTaskAsync(new ScheduleTask
         {
-            Name = LinePayDefaults.ReconciliationTaskName,
-            Type = LinePayDefaults.ReconciliationTaskType,
-            Seconds = LinePayDefaults.ReconciliationTaskSeconds,
+            Name = name,
+            Type = type,
+            Seconds = seconds,
             Enabled = true,
             LastEnabledUtc = DateTime.UtcNow,
             StopOnError = false
         });
-    }
 
     #endregion
 
@@ -149,11 +163,15 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
     }
 
     /// <summary>
-    /// Returns a value indicating whether payment method should be hidden during checkout
+    /// Returns a value indicating whether payment method should be hidden during checkout: when the store cannot take
+    /// LINE Pay payments, and for a cart of recurring products unless the store offers subscriptions with LINE Pay
     /// </summary>
     public async Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
     {
-        return !await _availabilityService.IsAvailableAsync();
+        if (!await _availabilityService.IsAvailableAsync())
+            return true;
+
+        return !_settings.OfferSubscriptions && cart?.Count > 0 && await _shoppingCartService.ShoppingCartIsRecurringAsync(cart);
     }
 
     /// <summary>
@@ -190,19 +208,31 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
     }
 
     /// <summary>
-    /// Process recurring payment
+    /// Processes a subscription's payment: its first order is placed pending and paid on LINE Pay as a pre-approved
+    /// payment (PostProcessPaymentAsync), whose key then charges each next cycle
     /// </summary>
-    public Task<ProcessPaymentResult> ProcessRecurringPaymentAsync(ProcessPaymentRequest processPaymentRequest)
+    public async Task<ProcessPaymentResult> ProcessRecurringPaymentAsync(ProcessPaymentRequest processPaymentRequest)
     {
-        return Task.FromResult(new ProcessPaymentResult { Errors = ["Recurring payment not supported"] });
+        ArgumentNullException.ThrowIfNull(processPaymentRequest);
+
+        //nopCommerce names the first order of the next cycles; the first order itself has none
+        if (processPaymentRequest.InitialOrder is null)
+            return await ProcessPaymentAsync(processPaymentRequest);
+
+        return await _subscriptionChargeService.ChargeAsync(processPaymentRequest);
     }
 
     /// <summary>
-    /// Cancels a recurring payment
+    /// Cancels a subscription: its key is expired at LINE Pay (later by the scheduled task when LINE Pay cannot be
+    /// reached); nopCommerce cancels the recurring payment in any case
     /// </summary>
-    public Task<CancelRecurringPaymentResult> CancelRecurringPaymentAsync(CancelRecurringPaymentRequest cancelPaymentRequest)
+    public async Task<CancelRecurringPaymentResult> CancelRecurringPaymentAsync(CancelRecurringPaymentRequest cancelPaymentRequest)
     {
-        return Task.FromResult(new CancelRecurringPaymentResult { Errors = ["Recurring payment not supported"] });
+        ArgumentNullException.ThrowIfNull(cancelPaymentRequest);
+
+        await _subscriptionKeyService.CancelAsync(cancelPaymentRequest.Order);
+
+        return new CancelRecurringPaymentResult();
     }
 
     /// <summary>
@@ -306,9 +336,11 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
     /// </summary>
     public override async Task UninstallAsync()
     {
-        var task = await _scheduleTaskService.GetTaskByTypeAsync(LinePayDefaults.ReconciliationTaskType);
-        if (task is not null)
-            await _scheduleTaskService.DeleteTaskAsync(task);
+        foreach (var type in new[] { LinePayDefaults.ReconciliationTaskType, LinePayDefaults.SubscriptionTaskType })
+        {
+            if (await _scheduleTaskService.GetTaskByTypeAsync(type) is { } task)
+                await _scheduleTaskService.DeleteTaskAsync(task);
+        }
 
         if (_widgetSettings.ActiveWidgetSystemNames.Remove(LinePayDefaults.SystemName))
             await _settingService.SaveSettingAsync(_widgetSettings);
@@ -369,9 +401,10 @@ public class LinePayPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
     public bool SupportVoid => true;
 
     /// <summary>
-    /// Gets a recurring payment type of payment method
+    /// Gets a recurring payment type of payment method: manual, as nopCommerce asks the plugin to charge each cycle
+    /// (the plugin's scheduled task, "Process next payment", the customer's "Retry last payment")
     /// </summary>
-    public RecurringPaymentType RecurringPaymentType => RecurringPaymentType.NotSupported;
+    public RecurringPaymentType RecurringPaymentType => RecurringPaymentType.Manual;
 
     /// <summary>
     /// Gets a payment method type

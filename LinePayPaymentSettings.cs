@@ -63,6 +63,12 @@ public class LinePayPaymentSettings : ISettings
     public bool RefundPaymentsOfCancelledOrders { get; set; }
 
     /// <summary>
+    /// Gets or sets a value indicating whether LINE Pay is offered for carts of recurring products (subscriptions),
+    /// paid with LINE Pay's pre-approved payments, which the merchant must have LINE Pay enable first
+    /// </summary>
+    public bool OfferSubscriptions { get; set; }
+
+    /// <summary>
     /// Gets or sets the base address of the API to call instead of LINE Pay's own (e.g. a local emulator); empty for LINE Pay
     /// </summary>
     public string ApiBaseAddress { get; set; }

@@ -113,6 +113,8 @@ public class PaymentLinePayController : BasePaymentController
             settings.CancelUnpaidOrders = model.CancelUnpaidOrders;
         if (posted(model.RefundPaymentsOfCancelledOrders_OverrideForStore))
             settings.RefundPaymentsOfCancelledOrders = model.RefundPaymentsOfCancelledOrders;
+        if (posted(model.OfferSubscriptions_OverrideForStore))
+            settings.OfferSubscriptions = model.OfferSubscriptions;
         if (posted(model.ApiBaseAddress_OverrideForStore))
             settings.ApiBaseAddress = string.IsNullOrWhiteSpace(model.ApiBaseAddress) ? null : model.ApiBaseAddress.Trim();
     }
@@ -148,6 +150,7 @@ public class PaymentLinePayController : BasePaymentController
         AdditionalFeePercentage = settings.AdditionalFeePercentage,
         CancelUnpaidOrders = settings.CancelUnpaidOrders,
         RefundPaymentsOfCancelledOrders = settings.RefundPaymentsOfCancelledOrders,
+        OfferSubscriptions = settings.OfferSubscriptions,
         ApiBaseAddress = settings.ApiBaseAddress
     };
 
@@ -163,6 +166,7 @@ public class PaymentLinePayController : BasePaymentController
         to.AdditionalFeePercentage_OverrideForStore = from.AdditionalFeePercentage_OverrideForStore;
         to.CancelUnpaidOrders_OverrideForStore = from.CancelUnpaidOrders_OverrideForStore;
         to.RefundPaymentsOfCancelledOrders_OverrideForStore = from.RefundPaymentsOfCancelledOrders_OverrideForStore;
+        to.OfferSubscriptions_OverrideForStore = from.OfferSubscriptions_OverrideForStore;
         to.ApiBaseAddress_OverrideForStore = from.ApiBaseAddress_OverrideForStore;
     }
 
@@ -208,6 +212,7 @@ public class PaymentLinePayController : BasePaymentController
             model.AdditionalFeePercentage_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.AdditionalFeePercentage, storeScope);
             model.CancelUnpaidOrders_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.CancelUnpaidOrders, storeScope);
             model.RefundPaymentsOfCancelledOrders_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.RefundPaymentsOfCancelledOrders, storeScope);
+            model.OfferSubscriptions_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.OfferSubscriptions, storeScope);
             model.ApiBaseAddress_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.ApiBaseAddress, storeScope);
         }
 
@@ -240,6 +245,7 @@ public class PaymentLinePayController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.AdditionalFeePercentage, model.AdditionalFeePercentage_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.CancelUnpaidOrders, model.CancelUnpaidOrders_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.RefundPaymentsOfCancelledOrders, model.RefundPaymentsOfCancelledOrders_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.OfferSubscriptions, model.OfferSubscriptions_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiBaseAddress, model.ApiBaseAddress_OverrideForStore, storeScope, false);
 
         //now clear settings cache

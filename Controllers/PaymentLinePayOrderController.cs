@@ -11,7 +11,7 @@ using Nop.Web.Framework.Mvc.Filters;
 namespace Nop.Plugin.Payments.LinePay.Controllers;
 
 /// <summary>
-/// The order page's LINE Pay panel: "Check with LINE Pay now"
+/// The order page's LINE Pay panel: "Check with LINE Pay now" and a subscription's "Check key"
 /// </summary>
 [AuthorizeAdmin]
 [Area(AreaNames.ADMIN)]
@@ -22,16 +22,22 @@ public class PaymentLinePayOrderController : BasePluginController
     protected readonly INotificationService _notificationService;
     protected readonly IOrderService _orderService;
     protected readonly LinePayPaymentReconciliationService _reconciliationService;
+    protected readonly LinePaySubscriptionKeyService _subscriptionKeyService;
+    protected readonly LinePaySubscriptionService _subscriptionService;
 
     public PaymentLinePayOrderController(ILocalizationService localizationService,
         INotificationService notificationService,
         IOrderService orderService,
-        LinePayPaymentReconciliationService reconciliationService)
+        LinePayPaymentReconciliationService reconciliationService,
+        LinePaySubscriptionKeyService subscriptionKeyService,
+        LinePaySubscriptionService subscriptionService)
     {
         _localizationService = localizationService;
         _notificationService = notificationService;
         _orderService = orderService;
         _reconciliationService = reconciliationService;
+        _subscriptionKeyService = subscriptionKeyService;
+        _subscriptionService = subscriptionService;
     }
 
     /// <summary>
@@ -67,6 +73,48 @@ public class PaymentLinePayOrderController : BasePluginController
             _notificationService.SuccessNotification(await GetResourceAsync("Panel.Check.Changed", await StateTextAsync(state)));
         else
             _notificationService.SuccessNotification(await GetResourceAsync("Panel.Check.Unchanged", await StateTextAsync(state)));
+
+        return RedirectToAction("Edit", "Order", new { id });
+    }
+
+    /// <summary>
+    /// Asks LINE Pay whether the key of the order's subscription still charges (Check regKey), then shows the order
+    /// page again with the answer
+    /// </summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> CheckKey(int id)
+    {
+        var order = await _orderService.GetOrderByIdAsync(id);
+        if (order is null)
+            return RedirectToAction("List", "Order");
+
+        if (await _subscriptionService.GetRecurringPaymentAsync(order) is not { } recurringPayment)
+        {
+            _notificationService.ErrorNotification(await GetResourceAsync("Panel.Key.NoSubscription"));
+            return RedirectToAction("Edit", "Order", new { id });
+        }
+
+        LinePayKeyCheck check;
+        try
+        {
+            check = await _subscriptionKeyService.CheckAsync(recurringPayment, order.StoreId);
+        }
+        catch (ArgumentException)
+        {
+            _notificationService.ErrorNotification(await GetResourceAsync("AfterSale.NotConfigured"));
+            return RedirectToAction("Edit", "Order", new { id });
+        }
+
+        var state = await GetResourceAsync($"KeyState.{check.State}");
+        if (check.Busy)
+            _notificationService.WarningNotification(await GetResourceAsync("AfterSale.InProgress"));
+        else if (check.ReturnCode is null)
+            _notificationService.WarningNotification(await GetResourceAsync("Panel.Key.NotChecked", state));
+        else if (check.ReturnCode == Services.Api.LinePayReturnCodes.Success)
+            _notificationService.SuccessNotification(await GetResourceAsync("Panel.Key.Usable"));
+        else
+            _notificationService.WarningNotification(await GetResourceAsync("Panel.Key.Refused", check.ReturnCode, state));
 
         return RedirectToAction("Edit", "Order", new { id });
     }

@@ -54,6 +54,18 @@ public class LinePayOrderPayment
     public string PayMethods { get; set; }
 
     /// <summary>
+    /// Gets or sets whether the attempt was requested as a pre-approved payment (a subscription's): its Confirm answers
+    /// the key that charges the next cycles
+    /// </summary>
+    public bool Preapproved { get; set; }
+
+    /// <summary>
+    /// Gets or sets the key LINE Pay issued when it confirmed the pre-approved payment, encrypted like the channel
+    /// secret, until its subscription takes it
+    /// </summary>
+    public string IssuedRegKey { get; set; }
+
+    /// <summary>
     /// Gets or sets whether the attempt was requested to be captured at once or only authorized
     /// </summary>
     public LinePayPaymentMode PaymentMode { get; set; }

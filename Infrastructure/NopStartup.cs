@@ -24,6 +24,9 @@ public class NopStartup : INopStartup
         linePayHttpClient.WithProxy();
         //WithProxy builds the primary handler (with the store's proxy); this runs after it and keeps that handler
         linePayHttpClient.ConfigurePrimaryHttpMessageHandler((handler, _) => LinePayClient.RefuseRedirects(handler));
+        //the host's HTTP client logging writes request addresses, and a subscription's address carries its regKey;
+        //LinePayClient logs its calls itself, with the key masked
+        linePayHttpClient.RemoveAllLoggers();
 
         services.AddScoped<LinePayAvailabilityService>();
         services.AddScoped<LinePayLocaleResourceService>();
@@ -31,6 +34,7 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayClientFactory>();
         services.AddScoped<LinePayPaymentScheduleService>();
         services.AddScoped<LinePayOrderPaymentService>();
+        services.AddScoped<LinePayClaimRows>();
         services.AddScoped<LinePayConfirmClaimService>();
         services.AddScoped<LinePayPaymentLockService>();
         services.AddScoped<LinePayOrderNoteService>();
@@ -51,6 +55,13 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePayVoidService>();
         services.AddScoped<LinePayRefundService>();
         services.AddScoped<LinePayReconciliationTask>();
+        services.AddScoped<LinePaySubscriptionService>();
+        services.AddScoped<LinePaySubscriptionScheduleService>();
+        services.AddScoped<LinePaySubscriptionLockService>();
+        services.AddScoped<LinePaySubscriptionKeyService>();
+        services.AddScoped<LinePaySubscriptionOrderService>();
+        services.AddScoped<LinePaySubscriptionChargeService>();
+        services.AddScoped<LinePaySubscriptionTask>();
     }
 
     /// <summary>

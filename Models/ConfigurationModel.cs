@@ -72,6 +72,10 @@ public record ConfigurationModel : BaseNopModel
     public bool RefundPaymentsOfCancelledOrders { get; set; }
     public bool RefundPaymentsOfCancelledOrders_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Payments.LinePay.Fields.OfferSubscriptions")]
+    public bool OfferSubscriptions { get; set; }
+    public bool OfferSubscriptions_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Payments.LinePay.Fields.ApiBaseAddress")]
     public string ApiBaseAddress { get; set; }
     public bool ApiBaseAddress_OverrideForStore { get; set; }

@@ -62,4 +62,15 @@ public record OrderPanelModel : BaseNopModel
     /// Gets or sets what the scheduled task does next with the payment
     /// </summary>
     public OrderPanelNextStep NextStep { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the order has a LINE Pay payment (a subscription's cycle placed for the
+    /// customer to pay has none until they pay)
+    /// </summary>
+    public bool HasPayment { get; set; }
+
+    /// <summary>
+    /// Gets or sets the subscription the order belongs to; null for an order of no subscription
+    /// </summary>
+    public OrderPanelSubscriptionModel Subscription { get; set; }
 }

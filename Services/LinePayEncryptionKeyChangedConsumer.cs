@@ -4,16 +4,20 @@ using Nop.Services.Events;
 namespace Nop.Plugin.Payments.LinePay.Services;
 
 /// <summary>
-/// Encrypts the stored channel secrets with the store's new encryption key when the admin changes it (Settings →
-/// General settings → Security); without this they could no longer be decrypted and LINE Pay would stop working
+/// Encrypts the stored channel secrets and subscription keys with the store's new encryption key when the admin
+/// changes it (Settings → General settings → Security); without this they could no longer be decrypted and LINE Pay
+/// would stop working
 /// </summary>
 public class LinePayEncryptionKeyChangedConsumer : IConsumer<SecuritySettingsChangedEvent>
 {
     protected readonly LinePayChannelSecretService _channelSecretService;
+    protected readonly LinePaySubscriptionService _subscriptionService;
 
-    public LinePayEncryptionKeyChangedConsumer(LinePayChannelSecretService channelSecretService)
+    public LinePayEncryptionKeyChangedConsumer(LinePayChannelSecretService channelSecretService,
+        LinePaySubscriptionService subscriptionService)
     {
         _channelSecretService = channelSecretService;
+        _subscriptionService = subscriptionService;
     }
 
     /// <summary>
@@ -28,5 +32,6 @@ public class LinePayEncryptionKeyChangedConsumer : IConsumer<SecuritySettingsCha
 
         //the keys are passed on: the encryption service of this request still holds the settings it was created with
         await _channelSecretService.EncryptStoredSecretsAgainAsync(oldKey, newKey);
+        await _subscriptionService.EncryptStoredKeysAgainAsync(oldKey, newKey);
     }
 }

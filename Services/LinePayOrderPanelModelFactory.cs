@@ -3,6 +3,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Models;
 using Nop.Plugin.Payments.LinePay.Services.Api;
+using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.LinePay.Services;
 
@@ -12,18 +13,28 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayOrderPanelModelFactory
 {
+    protected readonly IOrderProcessingService _orderProcessingService;
+    protected readonly IOrderService _orderService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayPaymentScheduleService _scheduleService;
+    protected readonly LinePaySubscriptionService _subscriptionService;
 
-    public LinePayOrderPanelModelFactory(LinePayOrderPaymentService orderPaymentService,
-        LinePayPaymentScheduleService scheduleService)
+    public LinePayOrderPanelModelFactory(IOrderProcessingService orderProcessingService,
+        IOrderService orderService,
+        LinePayOrderPaymentService orderPaymentService,
+        LinePayPaymentScheduleService scheduleService,
+        LinePaySubscriptionService subscriptionService)
     {
+        _orderProcessingService = orderProcessingService;
+        _orderService = orderService;
         _orderPaymentService = orderPaymentService;
         _scheduleService = scheduleService;
+        _subscriptionService = subscriptionService;
     }
 
     /// <summary>
-    /// Prepares the panel of the order; null for an order that is not paid with LINE Pay or has no LINE Pay payment
+    /// Prepares the panel of the order; null for an order that is not paid with LINE Pay, or has neither a LINE Pay
+    /// payment nor a subscription
     /// </summary>
     public virtual async Task<OrderPanelModel> PrepareAsync(Order order)
     {
@@ -31,11 +42,14 @@ public class LinePayOrderPanelModelFactory
             return null;
 
         var payment = await _orderPaymentService.GetAsync(order);
+        var subscription = await PrepareSubscriptionAsync(order);
         if (payment is null)
-            return null;
+            return subscription is null ? null : new OrderPanelModel { OrderId = order.Id, Subscription = subscription };
 
         var model = new OrderPanelModel
         {
+            HasPayment = true,
+            Subscription = subscription,
             OrderId = order.Id,
             Environment = payment.DescribeEnvironment(),
             IsLive = payment.IsLive,
@@ -68,6 +82,48 @@ public class LinePayOrderPanelModelFactory
                 Amount = FormatAmount(refund.Amount, payment.Currency),
                 RefundedOnUtc = refund.RefundedOnUtc,
                 FromOrderPage = refund.StoreAmount is not null
+            });
+        }
+
+        return model;
+    }
+
+    /// <summary>
+    /// Prepares the subscription the order belongs to; null for an order of no subscription paid with LINE Pay
+    /// </summary>
+    protected virtual async Task<OrderPanelSubscriptionModel> PrepareSubscriptionAsync(Order order)
+    {
+        if (await _subscriptionService.GetRecurringPaymentAsync(order) is not { } recurringPayment
+            || await _subscriptionService.GetAsync(recurringPayment.Id) is not { } subscription)
+            return null;
+
+        var model = new OrderPanelSubscriptionModel
+        {
+            RecurringPaymentId = recurringPayment.Id,
+            MaskedRegKey = subscription.MaskedRegKey,
+            KeyState = subscription.KeyState,
+            KeyReturnCode = subscription.KeyReturnCode,
+            KeyIssuedOnUtc = subscription.KeyIssuedOnUtc,
+            KeyCheckedOnUtc = subscription.KeyCheckedOnUtc,
+            KeyCheckReturnCode = subscription.KeyCheckReturnCode,
+            NextCycleOnUtc = recurringPayment is { IsActive: true, Deleted: false }
+                ? await _orderProcessingService.GetNextPaymentDateAsync(recurringPayment)
+                : null
+        };
+        foreach (var charge in subscription.Charges)
+        {
+            var cycleOrder = charge.OrderGuid is { } guid ? await _orderService.GetOrderByGuidAsync(guid) : null;
+            model.Cycles.Add(new OrderPanelCycleModel
+            {
+                Cycle = charge.Cycle,
+                LinePayOrderId = charge.LinePayOrderId,
+                TransactionId = charge.TransactionId?.ToString(CultureInfo.InvariantCulture),
+                Amount = charge.Currency is null ? null : FormatAmount(charge.Amount, charge.Currency),
+                State = charge.State,
+                ReturnCode = charge.ReturnCode,
+                StartedOnUtc = charge.StartedOnUtc,
+                OrderId = cycleOrder?.Id,
+                CustomOrderNumber = cycleOrder?.CustomOrderNumber
             });
         }
 

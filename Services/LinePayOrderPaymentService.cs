@@ -15,7 +15,7 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// </summary>
 public class LinePayOrderPaymentService
 {
-    private static readonly JsonSerializerSettings _jsonSettings = new()
+    internal static readonly JsonSerializerSettings JsonSettings = new()
     {
         Formatting = Formatting.None,
         NullValueHandling = NullValueHandling.Ignore,
@@ -106,11 +106,11 @@ public class LinePayOrderPaymentService
     /// <summary>
     /// Writes the record as the JSON stored in the generic attribute
     /// </summary>
-    public static string Serialize(LinePayOrderPayment payment) => JsonConvert.SerializeObject(payment, _jsonSettings);
+    public static string Serialize(LinePayOrderPayment payment) => JsonConvert.SerializeObject(payment, JsonSettings);
 
     /// <summary>
     /// Reads the JSON stored in the generic attribute; null for an empty value
     /// </summary>
     public static LinePayOrderPayment Deserialize(string json) =>
-        string.IsNullOrWhiteSpace(json) ? null : JsonConvert.DeserializeObject<LinePayOrderPayment>(json, _jsonSettings);
+        string.IsNullOrWhiteSpace(json) ? null : JsonConvert.DeserializeObject<LinePayOrderPayment>(json, JsonSettings);
 }

@@ -22,6 +22,7 @@ public class LinePayPaymentOutcomeService
     protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayOrderSyncService _orderSyncService;
+    protected readonly LinePaySubscriptionKeyService _subscriptionKeyService;
 
     public LinePayPaymentOutcomeService(ILogger logger,
         IOrderService orderService,
@@ -29,7 +30,8 @@ public class LinePayPaymentOutcomeService
         LinePayMoneyReturnService moneyReturnService,
         LinePayOrderNoteService noteService,
         LinePayOrderPaymentService orderPaymentService,
-        LinePayOrderSyncService orderSyncService)
+        LinePayOrderSyncService orderSyncService,
+        LinePaySubscriptionKeyService subscriptionKeyService)
     {
         _logger = logger;
         _orderService = orderService;
@@ -38,6 +40,7 @@ public class LinePayPaymentOutcomeService
         _noteService = noteService;
         _orderPaymentService = orderPaymentService;
         _orderSyncService = orderSyncService;
+        _subscriptionKeyService = subscriptionKeyService;
     }
 
     /// <summary>
@@ -94,6 +97,10 @@ public class LinePayPaymentOutcomeService
                 ? $"the authorization {LinePayOrderNoteService.DescribeExpiry(expiry)}"
                 : "LINE Pay did not say when the authorization expires; capture or void it soon.");
         }
+
+        //the subscription has its key before the order is marked paid: a paid first order always has its subscription
+        if (payment.Preapproved)
+            await _subscriptionKeyService.KeyIssuedAsync(current, payment, facts.RegKey);
 
         current = await _orderSyncService.SyncAsync(current, payment, refunds);
 

@@ -36,6 +36,7 @@ public class LinePayPaymentRequestService
     protected readonly LinePayOrderNoteService _noteService;
     protected readonly LinePayOrderPaymentService _orderPaymentService;
     protected readonly LinePayPaymentSettlementService _settlementService;
+    protected readonly LinePaySubscriptionService _subscriptionService;
 
     public LinePayPaymentRequestService(IHttpContextAccessor httpContextAccessor,
         ILanguageService languageService,
@@ -50,7 +51,8 @@ public class LinePayPaymentRequestService
         LinePayConfirmClaimService claimService,
         LinePayOrderNoteService noteService,
         LinePayOrderPaymentService orderPaymentService,
-        LinePayPaymentSettlementService settlementService)
+        LinePayPaymentSettlementService settlementService,
+        LinePaySubscriptionService subscriptionService)
     {
         _httpContextAccessor = httpContextAccessor;
         _languageService = languageService;
@@ -66,6 +68,7 @@ public class LinePayPaymentRequestService
         _noteService = noteService;
         _orderPaymentService = orderPaymentService;
         _settlementService = settlementService;
+        _subscriptionService = subscriptionService;
     }
 
     /// <summary>
@@ -124,6 +127,8 @@ public class LinePayPaymentRequestService
                 amount.ExactAmount, amount.Currency, LinePayCurrencyScale.ToWireAmount(amount.Amount, amount.Currency)));
         }
 
+        //a subscription's order is a pre-approved payment: its Confirm issues the key that charges the next cycles
+        var recurringPayment = await _subscriptionService.GetRecurringPaymentAsync(order);
         var request = new PaymentRequest
         {
             Amount = amount.Amount,
@@ -137,8 +142,15 @@ public class LinePayPaymentRequestService
             },
             Options = new PaymentRequestOptions
             {
-                Payment = new PaymentOptions { Capture = settings.PaymentMode == LinePayPaymentMode.CaptureImmediately },
-                Display = new DisplayOptions { Locale = await GetDisplayLocaleAsync(order) }
+                Payment = new PaymentOptions
+                {
+                    Capture = settings.PaymentMode == LinePayPaymentMode.CaptureImmediately,
+                    PayType = recurringPayment is null ? null : PaymentOptions.PreapprovedPayType
+                },
+                Display = new DisplayOptions { Locale = await GetDisplayLocaleAsync(order) },
+                RegPayRequest = recurringPayment is not null && settings.ApiVersion == LinePayApiVersion.V4
+                    ? LinePayRegPayTerms.Of(recurringPayment, amount.Amount)
+                    : null
             }
         };
 
@@ -158,6 +170,7 @@ public class LinePayPaymentRequestService
         payment.Amount = amount.Amount;
         payment.Currency = amount.Currency;
         payment.PaymentMode = settings.PaymentMode;
+        payment.Preapproved = recurringPayment is not null;
         payment.Sandbox = settings.UseSandbox;
         payment.ApiBaseAddress = string.IsNullOrWhiteSpace(settings.ApiBaseAddress) ? null : settings.ApiBaseAddress.Trim();
         payment.LastReturnCode = LinePayReturnCodes.Success;
@@ -166,7 +179,8 @@ public class LinePayPaymentRequestService
         await _orderPaymentService.SaveAsync(order, payment);
         await _claimService.AddFirstClaimAsync(order, payment);
         await _noteService.AddNoteAsync(order, $"payment requested (attempt {payment.Attempt}): transaction {info.TransactionId}, orderId {request.OrderId}, " +
-            $"amount {payment.FormatAmount()}, {(settings.PaymentMode == LinePayPaymentMode.CaptureImmediately ? "capture" : "authorize only")}.");
+            $"amount {payment.FormatAmount()}, {(settings.PaymentMode == LinePayPaymentMode.CaptureImmediately ? "capture" : "authorize only")}" +
+            (payment.Preapproved ? ", pre-approved for the subscription's next cycles." : "."));
 
         _httpContextAccessor.HttpContext.Response.Redirect(info.PaymentUrl.Web);
 

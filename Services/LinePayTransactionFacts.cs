@@ -13,8 +13,9 @@ namespace Nop.Plugin.Payments.LinePay.Services;
 /// <param name="Refunds">The refunds LINE Pay made of it</param>
 /// <param name="AuthorizationExpireDate">Until when an authorization can be captured</param>
 /// <param name="Methods">The funding methods, for a note</param>
+/// <param name="RegKey">The key of a pre-approved payment; only Confirm's answer carries it</param>
 public record LinePayTransactionFacts(string PayStatus, decimal PaidAmount, string Currency, IReadOnlyList<RefundDetailsInfo> Refunds,
-    DateTimeOffset? AuthorizationExpireDate, string Methods)
+    DateTimeOffset? AuthorizationExpireDate, string Methods, string RegKey = null)
 {
     /// <summary>
     /// Gets the sum of the refunds, as a positive amount
@@ -26,7 +27,7 @@ public record LinePayTransactionFacts(string PayStatus, decimal PaidAmount, stri
     /// </summary>
     public static LinePayTransactionFacts FromConfirm(ConfirmResponseInfo info, LinePayOrderPayment payment) => new(
         payment.PaymentMode == LinePayPaymentMode.CaptureImmediately ? LinePayPayStatus.Capture : LinePayPayStatus.Authorization,
-        Sum(info.PayInfo), payment.Currency, [], info.AuthorizationExpireDate, MethodsOf(info.PayInfo));
+        Sum(info.PayInfo), payment.Currency, [], info.AuthorizationExpireDate, MethodsOf(info.PayInfo), info.RegKey);
 
     /// <summary>
     /// Gets what Payment Details says

@@ -12,6 +12,18 @@ internal record LinePayCall
     public string ApiPath { get; init; }
 
     /// <summary>
+    /// Gets the path as logged and written into errors: the API path with a regKey masked, since a regKey charges the
+    /// customer
+    /// </summary>
+    public string LoggedPath
+    {
+        get => _loggedPath ?? ApiPath;
+        init => _loggedPath = value;
+    }
+
+    private readonly string _loggedPath;
+
+    /// <summary>
     /// Gets the encoded query string without '?' (GET), signed as is
     /// </summary>
     public string Query { get; init; } = string.Empty;

@@ -229,7 +229,7 @@ public class LinePayClient
             LinePayReturnCodes.CancelledOrExpired => PaymentRequestStatus.CancelledOrExpired,
             LinePayReturnCodes.Failed => PaymentRequestStatus.Failed,
             LinePayReturnCodes.Completed => PaymentRequestStatus.Completed,
-            _ => throw new LinePayApiException(call.ApiPath, response.EffectiveReturnCode, response.EffectiveReturnMessage)
+            _ => throw new LinePayApiException(call.LoggedPath, response.EffectiveReturnCode, response.EffectiveReturnMessage)
         };
     }
 
@@ -245,6 +245,7 @@ public class LinePayClient
         var call = new LinePayCall
         {
             ApiPath = _paths.PayPreapproved(regKey),
+            LoggedPath = LinePayRegKeys.MaskIn(_paths.PayPreapproved(regKey), regKey),
             Body = LinePayJson.SerializeToUtf8Bytes(request, request.Currency),
             Timeout = Timeouts.PayPreapproved,
             OrderId = request.OrderId
@@ -265,6 +266,7 @@ public class LinePayClient
         {
             Method = HttpMethod.Get,
             ApiPath = _paths.CheckRegKey(regKey),
+            LoggedPath = LinePayRegKeys.MaskIn(_paths.CheckRegKey(regKey), regKey),
             Query = creditCardAuth ? "creditCardAuth=true" : string.Empty,
             Timeout = Timeouts.CheckRegKey
         };
@@ -279,7 +281,12 @@ public class LinePayClient
     {
         ArgumentException.ThrowIfNullOrEmpty(regKey);
 
-        var call = new LinePayCall { ApiPath = _paths.ExpireRegKey(regKey), Timeout = Timeouts.ExpireRegKey };
+        var call = new LinePayCall
+        {
+            ApiPath = _paths.ExpireRegKey(regKey),
+            LoggedPath = LinePayRegKeys.MaskIn(_paths.ExpireRegKey(regKey), regKey),
+            Timeout = Timeouts.ExpireRegKey
+        };
 
         EnsureSuccess(call, await SendAsync<LinePayResponse>(call, cancellationToken));
     }
@@ -323,32 +330,32 @@ public class LinePayClient
             // not the caller's token: either this call's read timeout or the handler's connect timeout
             var elapsed = timeout.IsCancellationRequested ? call.Timeout : Timeouts.Connect;
             LogFailure(call, stopwatch, "timed out");
-            throw new LinePayTimeoutException(call.ApiPath, elapsed, exception);
+            throw new LinePayTimeoutException(call.LoggedPath, elapsed, exception);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             LogFailure(call, stopwatch, "connection failed");
-            throw new LinePayTransportException(call.ApiPath,
-                $"LINE Pay {call.ApiPath} could not be reached or dropped the connection: {exception.Message}", null, exception);
+            throw new LinePayTransportException(call.LoggedPath,
+                $"LINE Pay {call.LoggedPath} could not be reached or dropped the connection: {exception.Message}", null, exception);
         }
 
         if (redirected)
         {
             LogFailure(call, stopwatch, "redirected");
-            throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} was redirected to another address, which is not an answer.", statusCode);
+            throw new LinePayTransportException(call.LoggedPath, $"LINE Pay {call.LoggedPath} was redirected to another address, which is not an answer.", statusCode);
         }
 
         if (statusCode != HttpStatusCode.OK)
         {
             LogFailure(call, stopwatch, $"HTTP {(int)statusCode}");
-            throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} answered HTTP {(int)statusCode}.", statusCode);
+            throw new LinePayTransportException(call.LoggedPath, $"LINE Pay {call.LoggedPath} answered HTTP {(int)statusCode}.", statusCode);
         }
 
         if (text is null)
         {
             LogFailure(call, stopwatch, $"answer longer than {_options.MaxResponseSize} bytes");
-            throw new LinePayTransportException(call.ApiPath,
-                $"LINE Pay {call.ApiPath} answered with more than {_options.MaxResponseSize} bytes; the answer was not read.", statusCode);
+            throw new LinePayTransportException(call.LoggedPath,
+                $"LINE Pay {call.LoggedPath} answered with more than {_options.MaxResponseSize} bytes; the answer was not read.", statusCode);
         }
 
         TResponse envelope;
@@ -359,13 +366,13 @@ public class LinePayClient
         catch (JsonException exception)
         {
             LogFailure(call, stopwatch, "unreadable body");
-            throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} answered with a body that is not its JSON.", statusCode, exception);
+            throw new LinePayTransportException(call.LoggedPath, $"LINE Pay {call.LoggedPath} answered with a body that is not its JSON.", statusCode, exception);
         }
 
         if (envelope?.EffectiveReturnCode is null)
         {
             LogFailure(call, stopwatch, "no return code");
-            throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} answered without a return code.", statusCode);
+            throw new LinePayTransportException(call.LoggedPath, $"LINE Pay {call.LoggedPath} answered without a return code.", statusCode);
         }
 
         var answered = LinePayReturnCodes.Classify(envelope.EffectiveReturnCode) is LinePayReturnCodeClass.Success or LinePayReturnCodeClass.Status
@@ -374,19 +381,19 @@ public class LinePayClient
         //the arguments are boxed into an array before the logger is asked whether it writes anything
         if (_logger.IsEnabled(level))
             _logger.Log(level, "LINE Pay {ApiPath} order {OrderId} transaction {TransactionId}: {ReturnCode} {ReturnMessage} in {ElapsedMs} ms",
-                call.ApiPath, call.OrderId, call.TransactionId, envelope.EffectiveReturnCode, envelope.EffectiveReturnMessage, stopwatch.ElapsedMilliseconds);
+                call.LoggedPath, call.OrderId, call.TransactionId, envelope.EffectiveReturnCode, envelope.EffectiveReturnMessage, stopwatch.ElapsedMilliseconds);
 
         return envelope;
     }
 
     private void LogFailure(LinePayCall call, Stopwatch stopwatch, string failure) =>
         _logger.LogWarning("LINE Pay {ApiPath} order {OrderId} transaction {TransactionId}: {Failure} after {ElapsedMs} ms",
-            call.ApiPath, call.OrderId, call.TransactionId, failure, stopwatch.ElapsedMilliseconds);
+            call.LoggedPath, call.OrderId, call.TransactionId, failure, stopwatch.ElapsedMilliseconds);
 
     private static void EnsureSuccess(LinePayCall call, LinePayResponse response)
     {
         if (response.EffectiveReturnCode != LinePayReturnCodes.Success)
-            throw new LinePayApiException(call.ApiPath, response.EffectiveReturnCode, response.EffectiveReturnMessage);
+            throw new LinePayApiException(call.LoggedPath, response.EffectiveReturnCode, response.EffectiveReturnMessage);
     }
 
     private static TInfo RequireInfo<TInfo>(LinePayCall call, LinePayResponse<TInfo> response) where TInfo : class
@@ -394,6 +401,6 @@ public class LinePayClient
         EnsureSuccess(call, response);
 
         return response.Info
-            ?? throw new LinePayTransportException(call.ApiPath, $"LINE Pay {call.ApiPath} answered {LinePayReturnCodes.Success} without info.", HttpStatusCode.OK);
+            ?? throw new LinePayTransportException(call.LoggedPath, $"LINE Pay {call.LoggedPath} answered {LinePayReturnCodes.Success} without info.", HttpStatusCode.OK);
     }
 }

@@ -62,6 +62,16 @@ public static class LinePayReturnCodes
     /// </summary>
     public const string Expired = "1180";
 
+    /// <summary>
+    /// LINE Pay already has a payment with the orderId
+    /// </summary>
+    public const string OrderIdExists = "1172";
+
+    /// <summary>
+    /// A payment with the regKey is being processed
+    /// </summary>
+    public const string RegKeyInUse = "1197";
+
     private static readonly HashSet<string> _status = [Authenticated, CancelledOrExpired, Failed, Completed];
 
     private static readonly HashSet<string> _callerErrors =
@@ -109,6 +119,15 @@ public static class LinePayReturnCodes
     /// </summary>
     public static bool IsCardDecline(string code) =>
         code?.Length == 4 && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1280 and <= 1298;
+
+    /// <summary>
+    /// Gets a value indicating whether LINE Pay no longer accepts the regKey after answering the code: the customer
+    /// removed the payment method (1141), it cannot be used (1154), the key is unknown (1190) or expired (1193), or a
+    /// card decline that discards it (1282–1287, 1290–1295); a new key is issued by a new pre-approved payment
+    /// </summary>
+    public static bool IsRegKeyUnusable(string code) =>
+        code is "1141" or "1154" or "1190" or "1193"
+        || IsCardDecline(code) && int.Parse(code, CultureInfo.InvariantCulture) is >= 1282 and <= 1287 or >= 1290 and <= 1295;
 
     // 190X: temporary error, try again later
     private static bool IsTemporaryError(string code) => code.Length == 4 && code.StartsWith("190", StringComparison.Ordinal) && char.IsAsciiDigit(code[3]);

@@ -6,6 +6,11 @@ namespace Nop.Plugin.Payments.LinePay.Services.Api.Models;
 public class PaymentOptions
 {
     /// <summary>
+    /// Gets the pay type of a payment whose Confirm issues a regKey for later charges
+    /// </summary>
+    public const string PreapprovedPayType = "PREAPPROVED";
+
+    /// <summary>
     /// Gets or sets whether Confirm also captures (default true); false authorizes only and needs Capture later
     /// </summary>
     public bool? Capture { get; set; }

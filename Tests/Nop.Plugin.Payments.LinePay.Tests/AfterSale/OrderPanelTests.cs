@@ -27,13 +27,15 @@ namespace Nop.Plugin.Payments.LinePay.Tests.AfterSale;
 [TestFixture]
 public class OrderPanelTests : CheckoutTestBase
 {
-    private LinePayOrderPanelModelFactory Panels => new(Checkout.OrderPayments, Checkout.Schedule);
+    private LinePayOrderPanelModelFactory Panels => new(Store.OrderProcessing.Service.Object, Store.OrderService.Object, Checkout.OrderPayments,
+        Checkout.Schedule, Checkout.Subscriptions);
 
     private LinePayOrderPanelViewComponent Component(LinePayOrderPanelModelFactory factory = null) =>
         new(Store.Logger.Object, Store.OrderService.Object, factory ?? Panels);
 
     private PaymentLinePayOrderController CheckController() =>
-        new(Store.LocalizationService.Object, Store.NotificationService.Object, Store.OrderService.Object, Checkout.Reconciliation);
+        new(Store.LocalizationService.Object, Store.NotificationService.Object, Store.OrderService.Object, Checkout.Reconciliation,
+            Checkout.SubscriptionKeys, Checkout.Subscriptions);
 
     // the order page's model, as nopCommerce hands it to the widget zone
     private sealed record OrderPageModel : BaseNopEntityModel;
@@ -151,7 +153,8 @@ public class OrderPanelTests : CheckoutTestBase
     public async Task APanelThatCannotBePreparedLeavesTheOrderPageOpenAndLogsAnError()
     {
         var (order, _) = await ApprovedOrderAsync();
-        var failing = new Mock<LinePayOrderPanelModelFactory>(Checkout.OrderPayments, Checkout.Schedule);
+        var failing = new Mock<LinePayOrderPanelModelFactory>(Store.OrderProcessing.Service.Object, Store.OrderService.Object,
+            Checkout.OrderPayments, Checkout.Schedule, Checkout.Subscriptions);
         failing.Setup(factory => factory.PrepareAsync(It.IsAny<Order>())).ThrowsAsync(new InvalidOperationException("broken record"));
 
         var result = await Component(failing.Object).InvokeAsync("admin_order_details_block", new OrderPageModel { Id = order.Id });

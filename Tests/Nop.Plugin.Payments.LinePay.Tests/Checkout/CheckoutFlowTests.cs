@@ -153,9 +153,9 @@ public class CheckoutFlowTests : CheckoutTestBase
     public async Task ThePaymentMethodStartsThePaymentThroughTheRequestService()
     {
         var order = Store.PlaceOrder(300m);
-        var method = new LinePayPaymentMethod(null, Store.LocalizationService.Object, null, Store.Settings.Service.Object, Store.WebHelper.Object,
+        var method = new LinePayPaymentMethod(null, null, Store.LocalizationService.Object, null, Store.Settings.Service.Object, Store.WebHelper.Object,
             null, null, Store.ChannelSecrets, null, null, null, Checkout.OrderPayments, Checkout.Requests, Store.Settings.Load(NopStore.StoreId),
-            new Nop.Core.Domain.Cms.WidgetSettings());
+            null, null, new Nop.Core.Domain.Cms.WidgetSettings());
         var http = Store.StartRequest();
 
         await method.PostProcessPaymentAsync(new Nop.Services.Payments.PostProcessPaymentRequest { Order = order });

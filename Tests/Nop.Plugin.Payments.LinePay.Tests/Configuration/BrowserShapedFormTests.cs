@@ -36,6 +36,7 @@ public class BrowserShapedFormTests : EmulatorTest
         ("CancelUnpaidOrders", "CancelUnpaidOrders", model => model.CancelUnpaidOrders = true, settings => settings.CancelUnpaidOrders, true),
         ("RefundPaymentsOfCancelledOrders", "RefundPaymentsOfCancelledOrders", model => model.RefundPaymentsOfCancelledOrders = false,
             settings => settings.RefundPaymentsOfCancelledOrders, false),
+        ("OfferSubscriptions", "OfferSubscriptions", model => model.OfferSubscriptions = true, settings => settings.OfferSubscriptions, true),
         ("ApiBaseAddress", "ApiBaseAddress", model => model.ApiBaseAddress = "http://127.0.0.1:5999/", settings => settings.ApiBaseAddress, "http://127.0.0.1:5999/")
     ];
 

@@ -146,7 +146,7 @@ public class ChannelSecretEncryptionTests : EmulatorTest
 
         //nopCommerce saves the new key, then publishes the change
         _store.Encryption.Key = newKey;
-        await new LinePayEncryptionKeyChangedConsumer(_store.ChannelSecrets)
+        await new LinePayEncryptionKeyChangedConsumer(_store.ChannelSecrets, new LinePayCheckout(_store).Subscriptions)
             .HandleEventAsync(new SecuritySettingsChangedEvent(new SecuritySettings { EncryptionKey = newKey }, oldKey));
 
         Assert.That(await SignedCallAnswerAsync(NopStore.StoreId), Is.EqualTo("1150"));

@@ -85,7 +85,7 @@ public class ResourceFileTests
             .Where(key => key is not null)
             .ToList();
 
-        Assert.That(keys, Has.Count.EqualTo(11));
+        Assert.That(keys, Has.Count.EqualTo(12));
         Assert.That(english.Keys, Is.SupersetOf(keys));
         Assert.That(english.Keys, Is.SupersetOf(keys.Select(key => key + ".Hint")));
     }

@@ -74,13 +74,13 @@ public class InstallationTests
         var settings = new LinePayPaymentSettings();
         var channelSecrets = new LinePayChannelSecretService(_encryption.Service.Object, _logger.Object, _settingService.Object);
 
-        return new LinePayPaymentMethod(new Mock<IOrderTotalCalculationService>().Object, _localization.Object,
+        return new LinePayPaymentMethod(new Mock<IOrderTotalCalculationService>().Object, null, _localization.Object,
             _scheduleTaskService.Object, _settingService.Object, new Mock<IWebHelper>().Object,
             new LinePayAvailabilityService(new Mock<ICurrencyService>().Object, new Mock<IStoreContext>().Object, channelSecrets, settings),
             //installing never captures, voids or refunds
             null, channelSecrets, null, null,
             new LinePayLocaleResourceService(languageService.Object, _localization.Object),
-            _store.OrderPaymentService, null, settings, _widgetSettings)
+            _store.OrderPaymentService, null, settings, null, null, _widgetSettings)
         {
             //as nopCommerce sets it: the plugin assembly in the plugin's folder
             PluginDescriptor = new PluginDescriptor
@@ -159,14 +159,22 @@ public class InstallationTests
     }
 
     [Test]
-    public async Task InstallAddsTheReconciliationTaskOnce()
+    public async Task InstallAddsTheReconciliationTaskAndTheSubscriptionTaskOnce()
     {
         await CreateMethod().InstallAsync();
         //installed again after a failed uninstall, or by a second instance of the web farm
         await CreateMethod().InstallAsync();
 
-        Assert.That(_tasks, Has.Count.EqualTo(1));
-        var task = _tasks[0];
+        Assert.That(_tasks, Has.Count.EqualTo(2));
+        var task = _tasks.Single(t => t.Type == LinePayDefaults.ReconciliationTaskType);
+        var subscriptions = _tasks.Single(t => t.Type == LinePayDefaults.SubscriptionTaskType);
+        Assert.Multiple(() =>
+        {
+            Assert.That(subscriptions.Name, Is.EqualTo("LINE Pay: charge due subscriptions"));
+            Assert.That(subscriptions.Seconds, Is.EqualTo(3600));
+            Assert.That((subscriptions.Enabled, subscriptions.StopOnError), Is.EqualTo((true, false)));
+            Assert.That(Type.GetType(subscriptions.Type), Is.EqualTo(typeof(LinePaySubscriptionTask)));
+        });
         Assert.Multiple(() =>
         {
             Assert.That(task.Name, Is.EqualTo("LINE Pay: settle unfinished payments"));
@@ -180,7 +188,7 @@ public class InstallationTests
     }
 
     [Test]
-    public async Task UninstallRemovesTheReconciliationTask()
+    public async Task UninstallRemovesBothTasks()
     {
         var method = CreateMethod();
         await method.InstallAsync();
@@ -189,7 +197,7 @@ public class InstallationTests
         await method.UninstallAsync();
 
         Assert.That(_tasks.Select(task => task.Id), Is.EqualTo(new[] { 99 }));
-        _scheduleTaskService.Verify(s => s.DeleteTaskAsync(It.IsAny<ScheduleTask>()), Times.Once);
+        _scheduleTaskService.Verify(s => s.DeleteTaskAsync(It.IsAny<ScheduleTask>()), Times.Exactly(2));
     }
 
     [Test]
@@ -208,7 +216,7 @@ public class InstallationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_tasks.Select(task => task.Type), Is.EqualTo(new[] { LinePayDefaults.ReconciliationTaskType }));
+            Assert.That(_tasks.Select(task => task.Type), Is.EqualTo(new[] { LinePayDefaults.ReconciliationTaskType, LinePayDefaults.SubscriptionTaskType }));
             Assert.That(_addedResources[1]["Plugins.Payments.LinePay.Fields.CancelUnpaidOrders"], Is.Not.Empty);
             Assert.That(_addedResources[2], Is.EquivalentTo(PluginFiles.Resources("zh-TW")));
         });
@@ -240,7 +248,7 @@ public class InstallationTests
 
         await CreateMethod().UpdateAsync("1.00", "1.20");
 
-        Assert.That(_tasks.Single().Seconds, Is.EqualTo(after));
+        Assert.That(_tasks.Single(task => task.Type == LinePayDefaults.ReconciliationTaskType).Seconds, Is.EqualTo(after));
         _scheduleTaskService.Verify(s => s.UpdateTaskAsync(_tasks[0]), before == after ? Times.Never : Times.Once);
     }
 
@@ -299,11 +307,11 @@ public class InstallationTests
     public async Task UpdateKeepsAnExistingTask()
     {
         await CreateMethod().InstallAsync();
-        _tasks[0].Enabled = false;
+        _tasks.ForEach(task => task.Enabled = false);
 
         await CreateMethod().UpdateAsync("1.01", "1.02");
 
-        Assert.That(_tasks, Has.Count.EqualTo(1));
-        Assert.That(_tasks[0].Enabled, Is.False, "the store's own choice for the task is kept");
+        Assert.That(_tasks, Has.Count.EqualTo(2));
+        Assert.That(_tasks.Select(task => task.Enabled), Is.All.False, "the store's own choice for the tasks is kept");
     }
 }

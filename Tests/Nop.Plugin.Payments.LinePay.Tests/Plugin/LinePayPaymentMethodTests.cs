@@ -48,7 +48,7 @@ public class LinePayPaymentMethodTests
         webHelper.Setup(w => w.GetStoreLocation(null)).Returns("https://shop.example/");
         var languages = new Mock<ILanguageService>();
 
-        return new LinePayPaymentMethod(_orderTotals.Object, _localization.Object, new Mock<IScheduleTaskService>().Object,
+        return new LinePayPaymentMethod(_orderTotals.Object, _store.ShoppingCartService.Object, _localization.Object, new Mock<IScheduleTaskService>().Object,
             new Mock<ISettingService>().Object,
             webHelper.Object,
             new LinePayAvailabilityService(_currencyService.Object, storeContext.Object, _store.ChannelSecrets, _settings),
@@ -57,18 +57,19 @@ public class LinePayPaymentMethodTests
             new LinePayCheckout(_store).Refunds,
             new LinePayCheckout(_store).Voids,
             new LinePayLocaleResourceService(languages.Object, _localization.Object),
-            _store.OrderPaymentService, null, _settings, new Nop.Core.Domain.Cms.WidgetSettings());
+            _store.OrderPaymentService, null, _settings, new LinePayCheckout(_store).SubscriptionCharges, new LinePayCheckout(_store).SubscriptionKeys,
+            new Nop.Core.Domain.Cms.WidgetSettings());
     }
 
     [Test]
-    public void IsARedirectionMethodWithPaymentInfoAndWithoutRecurringPayments()
+    public void IsARedirectionMethodWithPaymentInfoWhoseRecurringPaymentsTheStoreStarts()
     {
         var method = CreateMethod();
 
         Assert.Multiple(() =>
         {
             Assert.That(method.PaymentMethodType, Is.EqualTo(PaymentMethodType.Redirection));
-            Assert.That(method.RecurringPaymentType, Is.EqualTo(RecurringPaymentType.NotSupported));
+            Assert.That(method.RecurringPaymentType, Is.EqualTo(RecurringPaymentType.Manual));
             Assert.That(method.SkipPaymentInfo, Is.False);
             Assert.That(method.SupportRefund, Is.True);
             Assert.That(method.SupportPartiallyRefund, Is.True);
@@ -109,12 +110,32 @@ public class LinePayPaymentMethodTests
     }
 
     [Test]
-    public async Task RecurringPaymentsAreRefused()
+    public async Task TheFirstOrderOfARecurringCartIsPlacedPendingForLinePaysCheckout()
     {
-        var method = CreateMethod();
+        var result = await CreateMethod().ProcessRecurringPaymentAsync(new ProcessPaymentRequest { OrderTotal = 100m });
 
-        Assert.That((await method.ProcessRecurringPaymentAsync(new ProcessPaymentRequest())).Success, Is.False);
-        Assert.That((await method.CancelRecurringPaymentAsync(new CancelRecurringPaymentRequest())).Success, Is.False);
+        Assert.That(result.Success, Is.True);
+        Assert.That(result.NewPaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        Assert.That(result.SubscriptionTransactionId, Is.Null);
+    }
+
+    [TestCase(false, true)]
+    [TestCase(true, false)]
+    public async Task ARecurringCartSeesLinePayOnlyWhenTheStoreOffersSubscriptions(bool offerSubscriptions, bool hidden)
+    {
+        _settings.OfferSubscriptions = offerSubscriptions;
+        _store.CartIsRecurring = true;
+
+        Assert.That(await CreateMethod().HidePaymentMethodAsync(new List<ShoppingCartItem> { new() }), Is.EqualTo(hidden));
+    }
+
+    [Test]
+    public async Task AnOrdinaryCartSeesLinePayWhetherOrNotTheStoreOffersSubscriptions()
+    {
+        _settings.OfferSubscriptions = false;
+        _store.CartIsRecurring = false;
+
+        Assert.That(await CreateMethod().HidePaymentMethodAsync(new List<ShoppingCartItem> { new() }), Is.False);
     }
 
     [Test]

@@ -1,10 +1,12 @@
 using Moq;
+using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Configuration;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Security;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Tests.Configuration;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
+using Nop.Data;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Services;
@@ -32,6 +34,14 @@ public class LinePayChannelSecretServiceTests
             .Callback((string message, Exception _, Customer _) => _log.Add(("warning", message)))
             .Returns(Task.CompletedTask);
         _secrets = new LinePayChannelSecretService(_encryption.Service.Object, logger.Object, _settings.Service.Object);
+    }
+
+    // a store without subscriptions
+    private LinePaySubscriptionService Subscriptions()
+    {
+        var rows = new Mock<IRepository<GenericAttribute>>();
+        rows.Setup(r => r.Table).Returns(new List<GenericAttribute>().AsQueryable());
+        return new LinePaySubscriptionService(null, null, rows.Object, _secrets);
     }
 
     private string Row(int storeId) => (string)_settings.Rows[(storeId, nameof(LinePayPaymentSettings.ChannelSecret))];
@@ -93,7 +103,7 @@ public class LinePayChannelSecretServiceTests
         //plain, as stored by an earlier version
         _settings.Set(3, nameof(LinePayPaymentSettings.ChannelSecret), StoreSecret);
 
-        await new LinePayEncryptionKeyChangedConsumer(_secrets)
+        await new LinePayEncryptionKeyChangedConsumer(_secrets, Subscriptions())
             .HandleEventAsync(new SecuritySettingsChangedEvent(new SecuritySettings { EncryptionKey = newKey }, oldKey));
 
         Assert.Multiple(() =>
@@ -131,7 +141,7 @@ public class LinePayChannelSecretServiceTests
         var stored = _secrets.Encrypt(Secret);
         _settings.Set(0, nameof(LinePayPaymentSettings.ChannelSecret), stored);
 
-        await new LinePayEncryptionKeyChangedConsumer(_secrets)
+        await new LinePayEncryptionKeyChangedConsumer(_secrets, Subscriptions())
             .HandleEventAsync(new SecuritySettingsChangedEvent(new SecuritySettings { EncryptionKey = _encryption.Key }, _encryption.Key));
 
         Assert.That(Row(0), Is.EqualTo(stored));

@@ -36,7 +36,7 @@ public class LinePayCheckout(NopStore store)
     public LinePayMoneyReturnService MoneyReturns => new(Store.Logger.Object, Notes, OrderPayments);
 
     public LinePayPaymentOutcomeService Outcomes => new(Store.Logger.Object, Store.OrderService.Object, Store.Settings.Service.Object,
-        MoneyReturns, Notes, OrderPayments, OrderSync);
+        MoneyReturns, Notes, OrderPayments, OrderSync, SubscriptionKeys);
 
     public LinePayCaptureService Captures => new(Store.LocalizationService.Object, Store.Logger.Object, Store.ClientFactory, Claims,
         Notes, OrderPayments, Schedule);
@@ -69,12 +69,52 @@ public class LinePayCheckout(NopStore store)
     public LinePayPaymentRequestService Requests => new(Store.HttpContextAccessor.Object, Store.LanguageService.Object,
         Store.LocalizationService.Object, Store.Logger.Object, Store.OrderService.Object, Store.ProductService.Object,
         Store.Settings.Service.Object, Store.WebHelper.Object, Store.ClientFactory,
-        new LinePayOrderAmountService(Store.CurrencySettings, Store.CurrencyService.Object), Claims, Notes, OrderPayments, Settlement);
+        Amounts, Claims, Notes, OrderPayments, Settlement, Subscriptions);
+
+    public LinePayOrderAmountService Amounts => new(Store.CurrencySettings, Store.CurrencyService.Object);
+
+    public LinePaySubscriptionService Subscriptions => new(Store.GenericAttributeService.Object, Store.OrderService.Object,
+        Store.GenericAttributeRepository.Object, Store.ChannelSecrets);
+
+    public LinePaySubscriptionScheduleService SubscriptionSchedule => new(Store.GenericAttributeRepository.Object);
+
+    public LinePaySubscriptionLockService SubscriptionLocks => new(Locker, Store.OrderService.Object,
+        new LinePayClaimRows(Store.GenericAttributeRepository.Object), Subscriptions);
+
+    public LinePaySubscriptionOrderService SubscriptionOrders => new(Store.OrderService.Object, Claims, Notes, OrderPayments, Subscriptions);
+
+    public LinePaySubscriptionKeyService SubscriptionKeys => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
+        Store.OrderService.Object, Store.ClientFactory, Notes, OrderPayments, SubscriptionLocks, SubscriptionSchedule, Subscriptions);
+
+    public LinePaySubscriptionChargeService SubscriptionCharges => new(Store.LocalizationService.Object, Store.Logger.Object,
+        Store.OrderProcessing.Service.Object, Store.OrderService.Object, Store.ProductService.Object, Store.Settings.Service.Object,
+        Store.ClientFactory, Amounts, Notes, SubscriptionKeys, SubscriptionLocks, SubscriptionOrders, Subscriptions);
+
+    /// <summary>The scheduled task that charges due subscriptions, on this web server</summary>
+    public LinePaySubscriptionTask SubscriptionTask => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
+        Store.OrderService.Object, SubscriptionKeys, SubscriptionLocks, SubscriptionSchedule, Subscriptions);
+
+    public LinePaySubscriptionEventConsumer SubscriptionEventConsumer => new(SubscriptionOrders, SubscriptionSchedule, Subscriptions);
 
     /// <summary>The payment method as nopCommerce builds it for this web server (what checkout and the order page call)</summary>
-    public LinePayPaymentMethod PaymentMethod() => new(null, Store.LocalizationService.Object, null, Store.Settings.Service.Object,
-        Store.WebHelper.Object, null, Captures, Store.ChannelSecrets, Refunds, Voids, null, OrderPayments, Requests, Store.Settings.Load(NopStore.StoreId),
-        new Nop.Core.Domain.Cms.WidgetSettings());
+    public LinePayPaymentMethod PaymentMethod() => new(null, Store.ShoppingCartService.Object, Store.LocalizationService.Object, null,
+        Store.Settings.Service.Object, Store.WebHelper.Object, null, Captures, Store.ChannelSecrets, Refunds, Voids, null, OrderPayments, Requests,
+        Store.Settings.Load(NopStore.StoreId), SubscriptionCharges, SubscriptionKeys, new Nop.Core.Domain.Cms.WidgetSettings());
+
+    /// <summary>
+    /// nopCommerce's recurring payments run on this web server: its payment method charges and cancels, its consumer
+    /// hears of placed orders and deleted recurring payments
+    /// </summary>
+    public void ServeSubscriptions()
+    {
+        Store.OrderProcessing.PaymentMethod = PaymentMethod;
+        Store.Published += message => message switch
+        {
+            OrderPlacedEvent placed => SubscriptionEventConsumer.HandleEventAsync(placed),
+            EntityDeletedEvent<RecurringPayment> deleted => SubscriptionEventConsumer.HandleEventAsync(deleted),
+            _ => Task.CompletedTask
+        };
+    }
 
     /// <summary>Hands nopCommerce's order events to the plugin's consumer, as the event publisher does; once per store</summary>
     public void ConsumeOrderEvents() => Store.Published += message => message switch

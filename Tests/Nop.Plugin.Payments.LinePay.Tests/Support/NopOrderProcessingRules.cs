@@ -11,7 +11,7 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Support;
 /// An IOrderProcessingService mock whose members follow nopCommerce 4.90.3's OrderProcessingService: the same guards,
 /// the same status changes, saves and notes (events and e-mails aside)
 /// </summary>
-public class NopOrderProcessingRules
+public partial class NopOrderProcessingRules
 {
     private readonly NopStore _store;
 
@@ -43,6 +43,7 @@ public class NopOrderProcessingRules
                 && order.PaymentStatus == PaymentStatus.Paid);
         Service.Setup(s => s.CanPartiallyRefundOffline(It.IsAny<Order>(), It.IsAny<decimal>()))
             .Returns((Order order, decimal amount) => CanPartiallyRefundOffline(order, amount));
+        SetUpRecurringPayments();
     }
 
     public static bool CanMarkOrderAsPaid(Order order)
@@ -104,6 +105,7 @@ public class NopOrderProcessingRules
         await _store.PublishAsync(new OrderStatusChangedEvent(order, previous));
         await _store.AddNoteAsync(order, $"Order status has been changed to {OrderStatus.Cancelled}");
         await _store.AddNoteAsync(order, "Order has been cancelled");
+        await CancelRecurringPaymentsOfAsync(order);
     }
 
     // DeleteOrderAsync: a note, then the soft delete of the repository, which publishes EntityDeletedEvent
@@ -112,6 +114,8 @@ public class NopOrderProcessingRules
         ArgumentNullException.ThrowIfNull(order);
 
         await _store.AddNoteAsync(order, "Order has been deleted");
+        if (order.OrderStatus != OrderStatus.Cancelled)
+            await CancelRecurringPaymentsOfAsync(order);
         order.Deleted = true;
         await _store.OrderService.Object.UpdateOrderAsync(order);
         await _store.PublishAsync(new EntityDeletedEvent<Order>(order));

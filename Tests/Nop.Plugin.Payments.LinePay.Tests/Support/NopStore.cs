@@ -34,7 +34,7 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Support;
 /// notes and items, generic attributes, settings per store, currencies, languages, a locker that refuses a held key
 /// without waiting, English resources, notifications and log entries kept for assertions, and real HttpClients
 /// </summary>
-public class NopStore
+public partial class NopStore
 {
     public const int StoreId = 1;
     public const string StoreLocation = "http://shop.test/";
@@ -63,6 +63,7 @@ public class NopStore
         SetUpGenericAttributes();
         SetUpDirectory();
         SetUpMessages();
+        SetUpRecurringPayments();
 
         WebHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns(StoreLocation);
         StoreService.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.ToList());

@@ -1,0 +1,142 @@
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+using Nop.Services.ScheduleTasks;
+
+namespace Nop.Plugin.Payments.LinePay.Services;
+
+/// <summary>
+/// Charges the due cycles of subscriptions paid with LINE Pay, through nopCommerce's ProcessNextRecurringPaymentAsync
+/// (which places each cycle's order), and expires the keys of subscriptions that ended. Bounded like the
+/// reconciliation task: each run reads only the subscriptions that are due (<see cref="LinePaySubscriptionScheduleService"/>),
+/// at most <see cref="LinePayDefaults.SubscriptionBatchSize"/>, the most overdue first, and leaves the rest of a store's
+/// subscriptions for the next run once LINE Pay cannot be reached.
+/// </summary>
+public class LinePaySubscriptionTask : IScheduleTask
+{
+    protected readonly ILogger _logger;
+    protected readonly IOrderProcessingService _orderProcessingService;
+    protected readonly IOrderService _orderService;
+    protected readonly LinePaySubscriptionKeyService _keyService;
+    protected readonly LinePaySubscriptionLockService _lockService;
+    protected readonly LinePaySubscriptionScheduleService _scheduleService;
+    protected readonly LinePaySubscriptionService _subscriptionService;
+
+    public LinePaySubscriptionTask(ILogger logger,
+        IOrderProcessingService orderProcessingService,
+        IOrderService orderService,
+        LinePaySubscriptionKeyService keyService,
+        LinePaySubscriptionLockService lockService,
+        LinePaySubscriptionScheduleService scheduleService,
+        LinePaySubscriptionService subscriptionService)
+    {
+        _logger = logger;
+        _orderProcessingService = orderProcessingService;
+        _orderService = orderService;
+        _keyService = keyService;
+        _lockService = lockService;
+        _scheduleService = scheduleService;
+        _subscriptionService = subscriptionService;
+    }
+
+    /// <summary>
+    /// Executes the task
+    /// </summary>
+    public virtual async Task ExecuteAsync()
+    {
+        var unreachableStores = new HashSet<int>();
+        foreach (var due in await _scheduleService.GetDueAsync(DateTime.UtcNow, LinePayDefaults.SubscriptionBatchSize))
+        {
+            var recurringPayment = await _orderService.GetRecurringPaymentByIdAsync(due.EntityId);
+            var initialOrder = recurringPayment is null ? null : await _orderService.GetOrderByIdAsync(recurringPayment.InitialOrderId);
+            if (initialOrder is null)
+            {
+                await _scheduleService.UnscheduleAsync(due.EntityId);
+                continue;
+            }
+
+            if (unreachableStores.Contains(initialOrder.StoreId))
+                continue;
+
+            try
+            {
+                if (!await VisitAsync(recurringPayment, initialOrder))
+                    unreachableStores.Add(initialOrder.StoreId);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                //e.g. a store whose LINE Pay settings are incomplete: the other subscriptions are still charged
+                await _logger.ErrorAsync($"LINE Pay: subscription {recurringPayment.Id} (store {initialOrder.StoreId}) could not be charged: {exception.Message}", exception);
+                await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow.Add(LinePayDefaults.SubscriptionRetryInterval));
+            }
+        }
+    }
+
+    // does what is due for the subscription; false when LINE Pay could not be reached
+    protected virtual async Task<bool> VisitAsync(RecurringPayment recurringPayment, Order initialOrder)
+    {
+        var now = DateTime.UtcNow;
+        var next = recurringPayment is { IsActive: true, Deleted: false } ? await _orderProcessingService.GetNextPaymentDateAsync(recurringPayment) : null;
+        if (next is null)
+            return await EndAsync(recurringPayment, initialOrder);
+
+        if (next > now)
+        {
+            await _scheduleService.ScheduleAsync(recurringPayment.Id, next.Value);
+            return true;
+        }
+
+        //a refused charge waits for the customer ("Retry last payment") or the admin; so does an order the customer is to pay
+        if (recurringPayment.LastPaymentFailed || await WaitsForCustomerAsync(recurringPayment))
+        {
+            await _scheduleService.ScheduleAsync(recurringPayment.Id, now.Add(LinePayDefaults.MerchantCenterCheckInterval));
+            return true;
+        }
+
+        var errors = (await _orderProcessingService.ProcessNextRecurringPaymentAsync(recurringPayment)).ToList();
+        if (errors.Count == 0)
+        {
+            await _scheduleService.ScheduleAsync(recurringPayment.Id, await _orderProcessingService.GetNextPaymentDateAsync(recurringPayment) ?? now);
+            return true;
+        }
+
+        await _scheduleService.ScheduleAsync(recurringPayment.Id, now.Add(LinePayDefaults.SubscriptionRetryInterval));
+        var last = (await _subscriptionService.GetAsync(recurringPayment.Id))?.Charges.LastOrDefault();
+
+        return last is not { State: LinePayCycleState.Unknown, ReturnCode: null };
+    }
+
+    // the subscription ended (cancelled, deleted, every cycle charged): its key is expired at LINE Pay
+    protected virtual async Task<bool> EndAsync(RecurringPayment recurringPayment, Order initialOrder)
+    {
+        var state = await _lockService.RunAsync(recurringPayment, async (current, subscription) =>
+        {
+            await _keyService.EndAsync(current, subscription, initialOrder.StoreId);
+            return subscription?.KeyState;
+        }, () => LinePayRegKeyState.ExpireDue);
+
+        if (state == LinePayRegKeyState.ExpireDue)
+        {
+            await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow.Add(LinePayDefaults.SubscriptionRetryInterval));
+            return false;
+        }
+
+        await _scheduleService.UnscheduleAsync(recurringPayment.Id);
+        return true;
+    }
+
+    protected virtual async Task<bool> WaitsForCustomerAsync(RecurringPayment recurringPayment)
+    {
+        var subscription = await _subscriptionService.GetAsync(recurringPayment.Id);
+        foreach (var charge in subscription?.Charges.Where(charge => charge.State == LinePayCycleState.AwaitingCustomer) ?? [])
+        {
+            if (charge.OrderGuid is { } guid && await _orderService.GetOrderByGuidAsync(guid) is { Deleted: false } order
+                && order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending)
+                return true;
+        }
+
+        return false;
+    }
+}
