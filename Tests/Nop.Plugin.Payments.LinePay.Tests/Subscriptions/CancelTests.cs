@@ -1,0 +1,108 @@
+using LinePay.Emulator.Api;
+using LinePay.Emulator.Faults;
+using Nop.Plugin.Payments.LinePay.Domain;
+
+namespace Nop.Plugin.Payments.LinePay.Tests.Subscriptions;
+
+/// <summary>
+/// A subscription cancelled (the customer in My account, the admin, the first order cancelled) or deleted: its key is
+/// expired at LINE Pay, now or by the scheduled task when LINE Pay cannot be reached
+/// </summary>
+[TestFixture]
+public class CancelTests : SubscriptionTestBase
+{
+    [Test]
+    public async Task TheCustomerCancelsAndTheKeyIsExpiredAtLinePay()
+    {
+        var (first, recurringPayment) = await SubscribedAsync();
+        var regKey = RegKeyOf(recurringPayment);
+
+        var errors = await CustomerCancelsAsync(recurringPayment);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(Store.GetRecurringPayment(recurringPayment.Id).IsActive, Is.False);
+        Assert.That(Emulator.RegKeys.Find(regKey)!.Expired, Is.True);
+        Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Expired));
+        Assert.That(NotesOf(first), Has.Some.Contains("Recurring payment has been cancelled"));
+        Assert.That(EverythingWritten(first), Has.None.Contains(regKey));
+    }
+
+    [Test]
+    public async Task WithLinePayDownTheSubscriptionIsStillCancelledAndTheTaskExpiresTheKeyLater()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        var regKey = RegKeyOf(recurringPayment);
+        Emulator.Faults.Next(LinePayEndpoint.ExpireRegKey, Fault.Http500(), times: 3);
+
+        var errors = await CustomerCancelsAsync(recurringPayment);
+
+        Assert.That(errors, Is.Empty, "the customer's cancel never waits for LINE Pay");
+        Assert.That(Store.GetRecurringPayment(recurringPayment.Id).IsActive, Is.False);
+        Assert.That(Emulator.RegKeys.Find(regKey)!.Usable, Is.True);
+        Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.ExpireDue));
+
+        //LINE Pay still down at the task's first run
+        Emulator.Faults.Clear();
+        Emulator.Faults.Next(LinePayEndpoint.ExpireRegKey, Fault.Http500(), times: 3);
+        await Checkout.SubscriptionTask.ExecuteAsync();
+        Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.ExpireDue));
+
+        Emulator.Faults.Clear();
+        Checkout.SubscriptionSchedule.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow).GetAwaiter().GetResult();
+        await Checkout.SubscriptionTask.ExecuteAsync();
+
+        Assert.That(Emulator.RegKeys.Find(regKey)!.Expired, Is.True);
+        Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Expired));
+    }
+
+    [Test]
+    public async Task ACancelledSubscriptionChargesNothing()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        await CustomerCancelsAsync(recurringPayment);
+        MakeNextCycleDue(recurringPayment);
+
+        Assert.That(async () => await ProcessNextPaymentAsync(recurringPayment), Throws.Exception, "nopCommerce refuses an inactive one");
+        await Checkout.SubscriptionTask.ExecuteAsync();
+
+        Assert.That(PreapprovedPayments, Is.Zero);
+    }
+
+    [Test]
+    public async Task CancellingTheFirstOrderCancelsTheSubscriptionAndExpiresTheKey()
+    {
+        var (first, recurringPayment) = await SubscribedAsync();
+        var regKey = RegKeyOf(recurringPayment);
+
+        await Checkout.AdminCancelsAsync(first);
+
+        Assert.That(Store.GetRecurringPayment(recurringPayment.Id).IsActive, Is.False);
+        Assert.That(Emulator.RegKeys.Find(regKey)!.Expired, Is.True);
+    }
+
+    [Test]
+    public async Task ADeletedSubscriptionHasItsKeyExpiredByTheTask()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        var regKey = RegKeyOf(recurringPayment);
+
+        await Store.DeleteRecurringPaymentAsync(recurringPayment.Id);
+        Assert.That(Emulator.RegKeys.Find(regKey)!.Usable, Is.True, "nopCommerce's delete does not ask the payment method");
+        await Checkout.SubscriptionTask.ExecuteAsync();
+
+        Assert.That(Emulator.RegKeys.Find(regKey)!.Expired, Is.True);
+        Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Expired));
+    }
+
+    [Test]
+    public async Task AKeyTheCustomerRemovedIsEndedWithoutError()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        Emulator.RegKeys.Remove(RegKeyOf(recurringPayment));
+
+        Assert.That(await CustomerCancelsAsync(recurringPayment), Is.Empty);
+
+        Assert.That(Store.GetRecurringPayment(recurringPayment.Id).IsActive, Is.False);
+        Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Expired));
+    }
+}
