@@ -161,7 +161,11 @@ public class LinePayPaymentRequestService
         }
         catch (LinePayException exception)
         {
-            await _noteService.AddNoteAsync(order, $"the payment request (attempt {payment.Attempt}) failed: {LinePayOrderNoteService.Describe(exception)}.");
+            var why = LinePayOrderNoteService.Describe(exception);
+            await _noteService.AddNoteAsync(order, $"the payment request (attempt {payment.Attempt}) failed: {why}.");
+            //the store's setup, not the customer, is at fault: the shop owner reads it in the log
+            if (exception is LinePayApiException { Classification: LinePayReturnCodeClass.CallerError })
+                await _logger.ErrorAsync($"LINE Pay refused the payment request of order {order.Id}: {why}. Customers cannot pay with LINE Pay until the channel or the plugin's settings are corrected{(recurringPayment is not null ? " (pre-approved payments must be enabled for the channel to sell subscriptions)" : string.Empty)}.");
             throw new NopException(await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Checkout.RequestFailed"), exception);
         }
 

@@ -174,6 +174,8 @@ public class CheckoutFlowTests : CheckoutTestBase
 
         Assert.That(exception!.Message, Is.EqualTo(NopStore.English("Plugins.Payments.LinePay.Checkout.RequestFailed")));
         Assert.That(NotesOf(order), Has.Some.Contains("failed: LINE Pay returned 1104"));
+        Assert.That(Store.Log, Has.One.Matches<(string Level, string Message)>(entry => entry.Level == "error" && entry.Message.Contains("1104")),
+            "the store's setup is at fault: the shop owner reads it in the log");
         Assert.That(PaymentOf(order), Is.Null);
         Assert.That(Store.HttpContext.Response.StatusCode, Is.EqualTo(200), "no redirect");
     }

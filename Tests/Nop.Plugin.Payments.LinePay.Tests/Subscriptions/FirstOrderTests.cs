@@ -122,4 +122,24 @@ public class FirstOrderTests : SubscriptionTestBase
         Assert.That(await ChargeNextCycleAsync(recurringPayment), Is.Empty);
         Assert.That(CycleOrders(recurringPayment).Select(o => o.PaymentStatus), Is.All.EqualTo(PaymentStatus.Paid));
     }
+
+    [Test]
+    public async Task AChannelWithoutPreapprovedPaymentsRefusesTheFirstOrderAndTheShopOwnerLearnsWhy()
+    {
+        var (order, _) = PlaceSubscriptionOrder();
+        Emulator.Settings.PreapprovedAllowed = false;
+        try
+        {
+            var exception = Assert.ThrowsAsync<Nop.Core.NopException>(() => Checkout.PostProcessAsync(order));
+
+            Assert.That(exception!.Message, Is.EqualTo(NopStore.English("Plugins.Payments.LinePay.Checkout.RequestFailed")));
+            Assert.That(NotesOf(order), Has.Some.Contains("1194"));
+            Assert.That(Store.Log, Has.Some.Matches<(string Level, string Message)>(entry => entry.Level == "error" && entry.Message.Contains("1194")));
+            Assert.That(Store.GetOrder(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        }
+        finally
+        {
+            Emulator.Settings.PreapprovedAllowed = true;
+        }
+    }
 }
