@@ -34,5 +34,16 @@ public enum LinePayCycleState
     /// <summary>
     /// There was no usable key: the cycle's order was placed unpaid, for the customer to pay through LINE Pay's checkout
     /// </summary>
-    AwaitingCustomer
+    AwaitingCustomer,
+
+    /// <summary>
+    /// The subscription ended while the charge's outcome was open, and LINE Pay had not charged it
+    /// </summary>
+    NotCharged,
+
+    /// <summary>
+    /// LINE Pay charged a cycle whose order was never placed because the subscription ended meanwhile: the money was
+    /// refunded (or the authorization voided)
+    /// </summary>
+    Returned
 }

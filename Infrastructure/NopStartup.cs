@@ -61,6 +61,7 @@ public class NopStartup : INopStartup
         services.AddScoped<LinePaySubscriptionKeyService>();
         services.AddScoped<LinePaySubscriptionOrderService>();
         services.AddScoped<LinePaySubscriptionChargeService>();
+        services.AddScoped<LinePaySubscriptionSettlementService>();
         services.AddScoped<LinePaySubscriptionTask>();
     }
 

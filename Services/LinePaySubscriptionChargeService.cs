@@ -127,7 +127,7 @@ public class LinePaySubscriptionChargeService
             if (charge.State == LinePayCycleState.Charging && DateTime.UtcNow - charge.StartedOnUtc < LinePayDefaults.ChargeInFlightFor)
                 return await RefusedAsync("Subscription.InProgress");
 
-            var found = await FindChargeAsync(client, charge);
+            var found = await LinePayCycleChargeLookup.FindAsync(client, charge);
             if (found is null)
                 return await RefusedAsync("Subscription.Unknown", cycle);
             if (found.Value)
@@ -261,7 +261,7 @@ public class LinePaySubscriptionChargeService
     protected virtual async Task<ProcessPaymentResult> UnknownAsync(RecurringPayment recurringPayment, LinePaySubscription subscription,
         Order initialOrder, ProcessPaymentRequest request, LinePayCycleCharge charge, LinePayClient client, LinePayException exception)
     {
-        if (await FindChargeAsync(client, charge) == true)
+        if (await LinePayCycleChargeLookup.FindAsync(client, charge) == true)
             return await ChargedAsync(recurringPayment, subscription, initialOrder, request, charge);
 
         charge.State = LinePayCycleState.Unknown;
@@ -321,29 +321,6 @@ public class LinePaySubscriptionChargeService
         await _noteService.AddNoteAsync(initialOrder, $"cycle {cycle} has no usable LINE Pay key ({subscription.KeyState}{(subscription.KeyReturnCode is null ? string.Empty : $", {subscription.KeyReturnCode}")}): its order is placed unpaid, and the customer pays it at LINE Pay's checkout, which issues a new key.");
 
         return new ProcessPaymentResult { NewPaymentStatus = PaymentStatus.Pending, SubscriptionTransactionId = charge.LinePayOrderId };
-    }
-
-    // true: LINE Pay holds the try's money (the charge is updated); false: Payment Details does not list it; null: no answer
-    protected virtual async Task<bool?> FindChargeAsync(LinePayClient client, LinePayCycleCharge charge)
-    {
-        IReadOnlyList<PaymentDetailsInfo> payments;
-        try
-        {
-            payments = await client.GetPaymentDetailsAsync(orderIds: [charge.LinePayOrderId]);
-        }
-        catch (LinePayException)
-        {
-            return null;
-        }
-
-        if (payments.FirstOrDefault(payment => payment.OrderId == charge.LinePayOrderId) is not { } found)
-            return false;
-
-        charge.TransactionId = found.TransactionId;
-        charge.State = found.PayStatus == LinePayPayStatus.Authorization ? LinePayCycleState.Authorized : LinePayCycleState.Paid;
-        charge.AuthorizationExpiresOnUtc = found.AuthorizationExpireDate?.UtcDateTime;
-
-        return true;
     }
 
     // an earlier cycle whose order waits for the customer's payment: no further cycle is placed meanwhile

@@ -165,8 +165,8 @@ public class LinePaySubscriptionKeyService
             await EndAsync(current, subscription, initialOrder.StoreId);
             return true;
         }, () => false);
-        if (!ended)
-            await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow.Add(LinePayDefaults.SubscriptionRetryInterval));
+        //the task expires a key LINE Pay could not be asked to, and gives back a cycle charged without its order
+        await _scheduleService.ScheduleAsync(recurringPayment.Id, ended ? DateTime.UtcNow : DateTime.UtcNow.Add(LinePayDefaults.SubscriptionRetryInterval));
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public class LinePaySubscriptionTask : IScheduleTask
     protected readonly LinePaySubscriptionLockService _lockService;
     protected readonly LinePaySubscriptionScheduleService _scheduleService;
     protected readonly LinePaySubscriptionService _subscriptionService;
+    protected readonly LinePaySubscriptionSettlementService _settlementService;
 
     public LinePaySubscriptionTask(ILogger logger,
         IOrderProcessingService orderProcessingService,
@@ -30,7 +31,8 @@ public class LinePaySubscriptionTask : IScheduleTask
         LinePaySubscriptionKeyService keyService,
         LinePaySubscriptionLockService lockService,
         LinePaySubscriptionScheduleService scheduleService,
-        LinePaySubscriptionService subscriptionService)
+        LinePaySubscriptionService subscriptionService,
+        LinePaySubscriptionSettlementService settlementService)
     {
         _logger = logger;
         _orderProcessingService = orderProcessingService;
@@ -39,6 +41,7 @@ public class LinePaySubscriptionTask : IScheduleTask
         _lockService = lockService;
         _scheduleService = scheduleService;
         _subscriptionService = subscriptionService;
+        _settlementService = settlementService;
     }
 
     /// <summary>
@@ -108,16 +111,18 @@ public class LinePaySubscriptionTask : IScheduleTask
         return last is not { State: LinePayCycleState.Unknown, ReturnCode: null };
     }
 
-    // the subscription ended (cancelled, deleted, every cycle charged): its key is expired at LINE Pay
+    // the subscription ended (cancelled, deleted, every cycle charged): what LINE Pay took for a cycle without an order
+    // is given back, and its key is expired at LINE Pay
     protected virtual async Task<bool> EndAsync(RecurringPayment recurringPayment, Order initialOrder)
     {
-        var state = await _lockService.RunAsync(recurringPayment, async (current, subscription) =>
+        var ended = await _lockService.RunAsync(recurringPayment, async (current, subscription) =>
         {
+            var settled = subscription is null || await _settlementService.SettleEndedAsync(current, subscription, initialOrder);
             await _keyService.EndAsync(current, subscription, initialOrder.StoreId);
-            return subscription?.KeyState;
-        }, () => LinePayRegKeyState.ExpireDue);
+            return settled && subscription?.KeyState != LinePayRegKeyState.ExpireDue;
+        }, () => false);
 
-        if (state == LinePayRegKeyState.ExpireDue)
+        if (!ended)
         {
             await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow.Add(LinePayDefaults.SubscriptionRetryInterval));
             return false;

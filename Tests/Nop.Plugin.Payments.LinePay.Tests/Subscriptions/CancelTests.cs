@@ -1,6 +1,7 @@
 using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
 using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Subscriptions;
 
@@ -104,5 +105,70 @@ public class CancelTests : SubscriptionTestBase
 
         Assert.That(Store.GetRecurringPayment(recurringPayment.Id).IsActive, Is.False);
         Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Expired));
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task ACycleWhoseOutcomeWasUnknownWhenTheSubscriptionEndedIsGivenBackIfLinePayCharged(bool linePayCharged)
+    {
+        var (first, recurringPayment) = await SubscribedAsync();
+        Emulator.Faults.Next(LinePayEndpoint.PayPreapproved, linePayCharged ? Fault.ApplyThenAbort() : Fault.Abort());
+        Emulator.Faults.Next(LinePayEndpoint.Details, Fault.Http500(), times: 10);
+        await ChargeNextCycleAsync(recurringPayment);
+        Emulator.Faults.Clear();
+
+        Assert.That(await CustomerCancelsAsync(recurringPayment), Is.Empty);
+        await Checkout.SubscriptionTask.ExecuteAsync();
+
+        var charge = SubscriptionOf(recurringPayment).Charges.Single();
+        Assert.That(CycleOrders(recurringPayment), Is.Empty, "no order for an ended subscription");
+        if (linePayCharged)
+        {
+            Assert.That(charge.State, Is.EqualTo(LinePayCycleState.Returned));
+            Assert.That(Emulator.Transactions.Find(charge.TransactionId!.Value)!.RefundedAmount, Is.EqualTo(450m));
+            Assert.That(NotesOf(first), Has.Some.Contains($"LINE Pay charged cycle 2 (transaction {charge.TransactionId}").And.Contains("refunded"));
+        }
+        else
+        {
+            Assert.That(charge.State, Is.EqualTo(LinePayCycleState.NotCharged));
+            Assert.That(Emulator.Transactions.All().Where(t => t.OrderId == charge.LinePayOrderId), Is.Empty);
+        }
+        Assert.That(await Checkout.SubscriptionSchedule.GetAsync(recurringPayment.Id), Is.Null, "nothing left for the task");
+    }
+
+    [Test]
+    public async Task AnAuthorizedCycleWithoutItsOrderIsVoidedWhenTheSubscriptionEnds()
+    {
+        UsePaymentMode(LinePayPaymentMode.AuthorizeOnly);
+        var (first, recurringPayment) = await SubscribedAsync();
+        MakeNextCycleDue(recurringPayment);
+        //the plugin authorized the cycle, then the server died before nopCommerce placed the order
+        await Checkout.SubscriptionCharges.ChargeAsync(new Nop.Services.Payments.ProcessPaymentRequest
+        {
+            StoreId = first.StoreId, CustomerId = first.CustomerId, OrderGuid = Guid.NewGuid(), InitialOrder = first, OrderTotal = first.OrderTotal
+        });
+
+        await Store.DeleteRecurringPaymentAsync(recurringPayment.Id);
+        await Checkout.SubscriptionTask.ExecuteAsync();
+
+        var charge = SubscriptionOf(recurringPayment).Charges.Single();
+        Assert.That(charge.State, Is.EqualTo(LinePayCycleState.Returned));
+        Assert.That(Emulator.Transactions.Find(charge.TransactionId!.Value)!.State.ToString(), Is.EqualTo("Voided"));
+        Assert.That(Emulator.RegKeys.All().Single(k => k.TransactionId == PaymentOf(first).TransactionId).Expired, Is.True);
+    }
+
+    [Test]
+    public async Task LinePayUnreachableWhileGivingBackKeepsTheTaskAsking()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        Emulator.Faults.Next(LinePayEndpoint.PayPreapproved, Fault.ApplyThenAbort());
+        Emulator.Faults.Next(LinePayEndpoint.Details, Fault.Http500(), times: 10);
+        await ChargeNextCycleAsync(recurringPayment);
+        await CustomerCancelsAsync(recurringPayment);
+
+        await Checkout.SubscriptionTask.ExecuteAsync();
+
+        Assert.That(SubscriptionOf(recurringPayment).Charges.Single().State, Is.EqualTo(LinePayCycleState.Unknown));
+        Assert.That(await Checkout.SubscriptionSchedule.GetAsync(recurringPayment.Id), Is.Not.Null, "asked again at a later run");
     }
 }

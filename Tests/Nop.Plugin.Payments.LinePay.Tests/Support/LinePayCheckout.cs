@@ -92,7 +92,10 @@ public class LinePayCheckout(NopStore store)
 
     /// <summary>The scheduled task that charges due subscriptions, on this web server</summary>
     public LinePaySubscriptionTask SubscriptionTask => new(Store.Logger.Object, Store.OrderProcessing.Service.Object,
-        Store.OrderService.Object, SubscriptionKeys, SubscriptionLocks, SubscriptionSchedule, Subscriptions);
+        Store.OrderService.Object, SubscriptionKeys, SubscriptionLocks, SubscriptionSchedule, Subscriptions, SubscriptionSettlement);
+
+    public LinePaySubscriptionSettlementService SubscriptionSettlement => new(Store.Logger.Object, Store.OrderService.Object, Store.ClientFactory,
+        Notes, Subscriptions);
 
     public LinePaySubscriptionEventConsumer SubscriptionEventConsumer => new(SubscriptionOrders, SubscriptionSchedule, Subscriptions);
 
