@@ -57,12 +57,9 @@ public abstract class LinePayAfterSaleService
         if (payment is null)
             return failed(await GetResourceAsync("AfterSale.NoPayment"));
 
-        if (!await _claimService.TryClaimAsync(order, payment))
-        {
-            payment = await _claimService.RestoreAndClaimAsync(order);
-            if (payment is null)
-                return failed(await GetResourceAsync("AfterSale.InProgress"));
-        }
+        payment = await _claimService.TryClaimAsync(order, payment) ?? await _claimService.RestoreAndClaimAsync(order);
+        if (payment is null)
+            return failed(await GetResourceAsync("AfterSale.InProgress"));
 
         try
         {

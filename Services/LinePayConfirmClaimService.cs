@@ -37,24 +37,27 @@ public class LinePayConfirmClaimService
     }
 
     /// <summary>
-    /// Takes the next claim of the payment. On success the record (with its claim count) is saved and the caller
-    /// must call <see cref="ReleaseAsync"/> when done; false means another request holds it: do not call LINE Pay.
+    /// Takes the next claim of the payment read as <paramref name="payment"/>. On success returns the record as stored
+    /// now (read again under the claim: the copy read before may predate what the previous holder saved before it put
+    /// the claim back), saved with its new claim count; the caller must call <see cref="ReleaseAsync"/> with it when
+    /// done. Null means another request holds it: do not call LINE Pay.
     /// </summary>
-    public virtual async Task<bool> TryClaimAsync(Order order, LinePayOrderPayment payment)
+    public virtual async Task<LinePayOrderPayment> TryClaimAsync(Order order, LinePayOrderPayment payment)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(payment);
 
+        var claim = payment.ConfirmClaims + 1;
         if (!await _claimRows.TryTakeAsync(order.Id, LinePayDefaults.OrderKeyGroup, LinePayDefaults.ConfirmClaimAttribute,
-            FormatClaim(payment, payment.ConfirmClaims + 1)))
-            return false;
+            FormatClaim(payment, claim)))
+            return null;
 
-        payment.ConfirmClaims++;
-        await _orderPaymentService.SaveAsync(order, payment);
+        var claimed = await _orderPaymentService.GetAsync(order) ?? payment;
+        claimed.ConfirmClaims = claim;
+        await _orderPaymentService.SaveAsync(order, claimed);
 
-        return true;
+        return claimed;
     }
-
     /// <summary>
     /// Puts the next claim back after the holder is done (a paid payment is still captured, voided or refunded later)
     /// </summary>
@@ -108,9 +111,7 @@ public class LinePayConfirmClaimService
         if (!await RestoreAbandonedAsync(order))
             return null;
 
-        var payment = await _orderPaymentService.GetAsync(order);
-
-        return await TryClaimAsync(order, payment) ? payment : null;
+        return await TryClaimAsync(order, await _orderPaymentService.GetAsync(order));
     }
 
     protected virtual Task InsertClaimAsync(Order order, LinePayOrderPayment payment, int claim) =>

@@ -52,8 +52,7 @@ public class LinePayPaymentLockService
                     return;
 
                 //another instance of the web farm may have passed its own lock: only the holder of the claim goes on
-                if (!await _claimService.TryClaimAsync(current, payment)
-                    && (payment = await _claimService.RestoreAndClaimAsync(current)) is null)
+                if ((payment = await _claimService.TryClaimAsync(current, payment) ?? await _claimService.RestoreAndClaimAsync(current)) is null)
                 {
                     result = busy(current);
                     return;

@@ -92,7 +92,7 @@ public class LinePayPaymentRequestService
             return;
         }
 
-        if (!await _claimService.TryClaimAsync(order, previous) && (previous = await _claimService.RestoreAndClaimAsync(order)) is null)
+        if ((previous = await _claimService.TryClaimAsync(order, previous) ?? await _claimService.RestoreAndClaimAsync(order)) is null)
             throw new NopException(await GetMessageAsync(LinePayConfirmationOutcome.InProgress));
 
         var replaced = false;

@@ -179,8 +179,8 @@ public class LinePaySubscriptionKeyService
             return;
 
         var regKey = _subscriptionService.GetKey(subscription);
-        var expired = regKey is null || subscription.KeyState == LinePayRegKeyState.Unusable
-            || await ExpireAsync(await _clientFactory.CreateClientAsync(storeId), regKey);
+        //a key taken for unusable is expired too: LINE Pay answers so if it already is, and nothing is left to chance
+        var expired = regKey is null || await ExpireAsync(await _clientFactory.CreateClientAsync(storeId), regKey);
         subscription.KeyState = expired ? LinePayRegKeyState.Expired : LinePayRegKeyState.ExpireDue;
         if (expired)
             subscription.StoredRegKey = null;

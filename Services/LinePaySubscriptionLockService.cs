@@ -63,7 +63,7 @@ public class LinePaySubscriptionLockService
                     await PutClaimAsync(current, subscription);
                 }
 
-                if (!await TryClaimAsync(current, subscription) && (subscription = await RestoreAndClaimAsync(current)) is null)
+                if ((subscription = await TryClaimAsync(current, subscription) ?? await RestoreAndClaimAsync(current)) is null)
                     return;
 
                 try
@@ -80,16 +80,19 @@ public class LinePaySubscriptionLockService
         return locked && done ? result : busy();
     }
 
-    protected virtual async Task<bool> TryClaimAsync(RecurringPayment recurringPayment, LinePaySubscription subscription)
+    // the subscription as stored now, claimed; the copy read before the claim may predate what the previous holder saved
+    protected virtual async Task<LinePaySubscription> TryClaimAsync(RecurringPayment recurringPayment, LinePaySubscription subscription)
     {
+        var claim = subscription.Claims + 1;
         if (!await _claimRows.TryTakeAsync(recurringPayment.Id, LinePayDefaults.SubscriptionKeyGroup,
-            LinePayDefaults.SubscriptionClaimAttribute, Claim(subscription.Claims + 1)))
-            return false;
+            LinePayDefaults.SubscriptionClaimAttribute, Claim(claim)))
+            return null;
 
-        subscription.Claims++;
-        await _subscriptionService.SaveAsync(recurringPayment, subscription);
+        var claimed = await _subscriptionService.GetAsync(recurringPayment.Id) ?? subscription;
+        claimed.Claims = claim;
+        await _subscriptionService.SaveAsync(recurringPayment, claimed);
 
-        return true;
+        return claimed;
     }
 
     // a holder saves the record when it takes the claim and is done within minutes: a claim missing for longer, with
@@ -104,7 +107,7 @@ public class LinePaySubscriptionLockService
 
         await PutClaimAsync(recurringPayment, subscription);
 
-        return await TryClaimAsync(recurringPayment, subscription) ? subscription : null;
+        return await TryClaimAsync(recurringPayment, subscription);
     }
 
     protected virtual Task PutClaimAsync(RecurringPayment recurringPayment, LinePaySubscription subscription) =>

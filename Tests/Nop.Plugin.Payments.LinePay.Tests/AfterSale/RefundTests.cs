@@ -301,7 +301,7 @@ public class RefundTests : AfterSaleTest
         var order = await ConfirmedOrderAsync(orderTotal: 1000m, amount: 1000m);
         //a request took the claim and its server stopped before putting it back
         var payment = PaymentOf(order);
-        Assert.That(await Store.Claims.TryClaimAsync(order, payment), Is.True);
+        Assert.That(await Store.Claims.TryClaimAsync(order, payment), Is.Not.Null);
 
         var refused = await RefundFromOrderPageAsync(order, 100m, isPartialRefund: true);
         var stored = PaymentOf(order);

@@ -48,7 +48,7 @@ public class WebFarmConfirmTests : CheckoutTestBase
         var (order, _) = await ApprovedOrderAsync();
         var payment = PaymentOf(order);
         //another server took the claim and is confirming right now
-        Assert.That(await Checkout.Claims.TryClaimAsync(Store.GetOrder(order.Id), payment), Is.True);
+        Assert.That(await Checkout.Claims.TryClaimAsync(Store.GetOrder(order.Id), payment), Is.Not.Null);
 
         var result = await new LinePayCheckout(Store) { Locker = Store.NewLocker().Object }.Confirmation.ConfirmOrderAsync(Store.GetOrder(order.Id));
 
@@ -86,7 +86,7 @@ public class WebFarmConfirmTests : CheckoutTestBase
         var paymentUrl = await Checkout.PostProcessAsync(order);
         //the customer cancels in one tab while the other tab's approval is being confirmed on another server
         var cancelUrl = await Emulator.Customer.CancelAsync(paymentUrl);
-        Assert.That(await Checkout.Claims.TryClaimAsync(Store.GetOrder(order.Id), PaymentOf(order)), Is.True);
+        Assert.That(await Checkout.Claims.TryClaimAsync(Store.GetOrder(order.Id), PaymentOf(order)), Is.Not.Null);
 
         await new LinePayCheckout(Store) { Locker = Store.NewLocker().Object }.ArriveAsync(cancelUrl);
 

@@ -2,6 +2,7 @@ using LinePay.Emulator.Api;
 using LinePay.Emulator.Faults;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
+using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Tests.Support;
 
 namespace Nop.Plugin.Payments.LinePay.Tests.Subscriptions;
@@ -126,5 +127,34 @@ public class ConcurrencyTests : SubscriptionTestBase
         Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Active));
         Assert.That(await ProcessNextPaymentAsync(recurringPayment), Is.Empty, "the next try charges it");
         Assert.That(CycleOrders(recurringPayment), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AClaimTakenWithACopyReadWhileAnotherRequestHeldItWorksOnTheSubscriptionAsStored()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        var locks = new ExposedLocks(Checkout);
+        LinePaySubscription seen = null;
+
+        //the holder changes the subscription; another request reads it meanwhile and claims once the holder is done
+        await Checkout.SubscriptionLocks.RunAsync(Store.GetRecurringPayment(recurringPayment.Id), async (current, subscription) =>
+        {
+            seen = await Checkout.Subscriptions.GetAsync(current.Id);
+            subscription.KeyCheckReturnCode = "0000";
+            await Checkout.Subscriptions.SaveAsync(current, subscription);
+            return true;
+        }, () => false);
+        var claimed = await locks.TryClaimAsync(Store.GetRecurringPayment(recurringPayment.Id), seen);
+
+        Assert.That(seen.KeyCheckReturnCode, Is.Null, "read before the holder's change");
+        Assert.That(claimed?.KeyCheckReturnCode, Is.EqualTo("0000"));
+        Assert.That(SubscriptionOf(recurringPayment).KeyCheckReturnCode, Is.EqualTo("0000"), "the claim did not write the old copy back");
+    }
+
+    private sealed class ExposedLocks(LinePayCheckout checkout) : LinePaySubscriptionLockService(checkout.Locker, checkout.Store.OrderService.Object,
+        new LinePayClaimRows(checkout.Store.GenericAttributeRepository.Object), checkout.Subscriptions)
+    {
+        public new Task<LinePaySubscription> TryClaimAsync(Nop.Core.Domain.Orders.RecurringPayment recurringPayment, LinePaySubscription subscription) =>
+            base.TryClaimAsync(recurringPayment, subscription);
     }
 }

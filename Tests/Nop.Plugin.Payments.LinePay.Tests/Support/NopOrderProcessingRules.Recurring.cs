@@ -49,7 +49,7 @@ public partial class NopOrderProcessingRules
         Service.Setup(s => s.GetNextPaymentDateAsync(It.IsAny<RecurringPayment>()))
             .Returns((RecurringPayment recurringPayment) => GetNextPaymentDateAsync(recurringPayment));
         Service.Setup(s => s.ProcessNextRecurringPaymentAsync(It.IsAny<RecurringPayment>(), It.IsAny<ProcessPaymentResult>()))
-            .Returns((RecurringPayment recurringPayment, ProcessPaymentResult _) => ProcessNextRecurringPaymentAsync(recurringPayment));
+            .Returns((RecurringPayment recurringPayment, ProcessPaymentResult _) => ProcessNextRecurringPaymentAsync(recurringPayment, PaymentMethod()));
         Service.Setup(s => s.CancelRecurringPaymentAsync(It.IsAny<RecurringPayment>()))
             .Returns((RecurringPayment recurringPayment) => CancelRecurringPaymentAsync(recurringPayment));
     }
@@ -62,7 +62,8 @@ public partial class NopOrderProcessingRules
         return NextPaymentDate(recurringPayment, history.Count);
     }
 
-    private async Task<IEnumerable<string>> ProcessNextRecurringPaymentAsync(RecurringPayment recurringPayment)
+    /// <summary>ProcessNextRecurringPaymentAsync on the web server whose payment method is given</summary>
+    public async Task<IEnumerable<string>> ProcessNextRecurringPaymentAsync(RecurringPayment recurringPayment, IPaymentMethod paymentMethod)
     {
         ArgumentNullException.ThrowIfNull(recurringPayment);
         if (!recurringPayment.IsActive)
@@ -85,7 +86,7 @@ public partial class NopOrderProcessingRules
         };
         var result = request.OrderTotal == decimal.Zero
             ? new ProcessPaymentResult { NewPaymentStatus = PaymentStatus.Paid }
-            : await PaymentMethod().ProcessRecurringPaymentAsync(request);
+            : await paymentMethod.ProcessRecurringPaymentAsync(request);
 
         if (result.Success)
         {

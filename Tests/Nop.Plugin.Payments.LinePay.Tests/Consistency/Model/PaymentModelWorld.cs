@@ -276,7 +276,7 @@ public sealed class PaymentModelWorld
     // a request took the claim (and perhaps saved Confirming and sent Confirm) and its server died
     private async Task DieHoldingTheClaimAsync(Order order, LinePayOrderPayment payment, LinePayCheckout server, bool sendConfirm)
     {
-        if (!await server.Claims.TryClaimAsync(order, payment) || !sendConfirm || payment.State != LinePayPaymentState.Requested)
+        if ((payment = await server.Claims.TryClaimAsync(order, payment)) is null || !sendConfirm || payment.State != LinePayPaymentState.Requested)
             return;
 
         payment.Apply(LinePayPaymentEvent.ConfirmSent);
