@@ -109,6 +109,8 @@ public class PaymentLinePayOrderController : BasePluginController
         var state = await GetResourceAsync($"KeyState.{check.State}");
         if (check.Busy)
             _notificationService.WarningNotification(await GetResourceAsync("AfterSale.InProgress"));
+        else if (check.ReturnCode is null && !check.Asked)
+            _notificationService.WarningNotification(await GetResourceAsync("Panel.Key.NothingToCheck", state));
         else if (check.ReturnCode is null)
             _notificationService.WarningNotification(await GetResourceAsync("Panel.Key.NotChecked", state));
         else if (check.ReturnCode == Services.Api.LinePayReturnCodes.Success)

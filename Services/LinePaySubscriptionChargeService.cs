@@ -8,6 +8,7 @@ using Nop.Services.Catalog;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
+using Nop.Services.Messages;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 
@@ -25,6 +26,7 @@ public class LinePaySubscriptionChargeService
 {
     protected readonly ILocalizationService _localizationService;
     protected readonly ILogger _logger;
+    protected readonly INotificationService _notificationService;
     protected readonly IOrderProcessingService _orderProcessingService;
     protected readonly IOrderService _orderService;
     protected readonly IProductService _productService;
@@ -39,6 +41,7 @@ public class LinePaySubscriptionChargeService
 
     public LinePaySubscriptionChargeService(ILocalizationService localizationService,
         ILogger logger,
+        INotificationService notificationService,
         IOrderProcessingService orderProcessingService,
         IOrderService orderService,
         IProductService productService,
@@ -53,6 +56,7 @@ public class LinePaySubscriptionChargeService
     {
         _localizationService = localizationService;
         _logger = logger;
+        _notificationService = notificationService;
         _orderProcessingService = orderProcessingService;
         _orderService = orderService;
         _productService = productService;
@@ -87,8 +91,9 @@ public class LinePaySubscriptionChargeService
         if (await _orderProcessingService.GetNextPaymentDateAsync(recurringPayment) is not { } next)
             return await RefusedAsync("Subscription.NotActive");
         //"Process next payment" may charge the coming cycle early, never one after it: a second click charges nothing
-        if (PreviousCycleDate(recurringPayment, next) > DateTime.UtcNow)
-            return await RefusedAsync("Subscription.NotDue", next.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (PreviousCycleDate(recurringPayment, next) is var earliest && earliest > DateTime.UtcNow)
+            return await RefusedAsync("Subscription.NotDue", next.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                earliest.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
 
         var busy = await RefusedAsync("Subscription.InProgress");
 
@@ -318,6 +323,8 @@ public class LinePaySubscriptionChargeService
         };
         subscription.Charges.Add(charge);
         await _subscriptionService.SaveAsync(recurringPayment, subscription);
+        _notificationService.WarningNotification(string.Format(CultureInfo.InvariantCulture,
+            await _localizationService.GetResourceAsync("Plugins.Payments.LinePay.Subscription.AwaitsCustomer"), cycle));
         await _noteService.AddNoteAsync(initialOrder, $"cycle {cycle} has no usable LINE Pay key ({subscription.KeyState}{(subscription.KeyReturnCode is null ? string.Empty : $", {subscription.KeyReturnCode}")}): its order is placed unpaid, and the customer pays it at LINE Pay's checkout, which issues a new key.");
 
         return new ProcessPaymentResult { NewPaymentStatus = PaymentStatus.Pending, SubscriptionTransactionId = charge.LinePayOrderId };

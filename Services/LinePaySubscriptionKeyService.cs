@@ -116,7 +116,7 @@ public class LinePaySubscriptionKeyService
         _lockService.RunAsync(recurringPayment, async (current, subscription) =>
         {
             if (subscription is null || _subscriptionService.GetKey(subscription) is not { } regKey)
-                return new LinePayKeyCheck(subscription?.KeyState ?? LinePayRegKeyState.None, null);
+                return new LinePayKeyCheck(subscription?.KeyState ?? LinePayRegKeyState.None, null, Asked: false);
 
             var client = await _clientFactory.CreateClientAsync(storeId);
             string code;
@@ -146,7 +146,7 @@ public class LinePaySubscriptionKeyService
             await NoteAsync(current, $"Check regKey of {subscription.MaskedRegKey} answered {code}{(code == LinePayReturnCodes.Success ? ": the key charges the next cycle." : $"; the key state is {subscription.KeyState}.")}");
 
             return new LinePayKeyCheck(subscription.KeyState, code);
-        }, () => new LinePayKeyCheck(LinePayRegKeyState.None, null, Busy: true));
+        }, () => new LinePayKeyCheck(LinePayRegKeyState.None, null, Asked: false, Busy: true));
 
     /// <summary>
     /// nopCommerce cancels the subscription the order started (the customer in My account, the admin, the order
@@ -212,8 +212,10 @@ public class LinePaySubscriptionKeyService
         _subscriptionService.SetKey(subscription, regKey, payment.Currency, order.Id);
         if (subscription.Charges.LastOrDefault(charge => charge.OrderGuid == order.OrderGuid) is { } charge)
         {
-            charge.State = LinePayCycleState.Paid;
+            charge.State = payment.State == LinePayPaymentState.Authorized ? LinePayCycleState.Authorized : LinePayCycleState.Paid;
             charge.TransactionId = payment.TransactionId;
+            charge.Amount = payment.Amount;
+            charge.Currency = payment.Currency;
         }
         await _subscriptionService.SaveAsync(recurringPayment, subscription);
         await ForgetIssuedKeyAsync(order, payment);

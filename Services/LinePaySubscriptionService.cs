@@ -90,6 +90,8 @@ public class LinePaySubscriptionService
         subscription.KeyReturnCode = null;
         subscription.KeyOrderId = orderId;
         subscription.KeyIssuedOnUtc = DateTime.UtcNow;
+        subscription.KeyCheckedOnUtc = null;
+        subscription.KeyCheckReturnCode = null;
         subscription.Currency = currency;
     }
 

@@ -251,7 +251,10 @@ public class LinePayClient
             OrderId = request.OrderId
         };
 
-        return RequireInfo(call, await SendAsync<LinePayResponse<PreapprovedPaymentInfo>>(call, cancellationToken));
+        var info = RequireInfo(call, await SendAsync<LinePayResponse<PreapprovedPaymentInfo>>(call, cancellationToken));
+        _logger.LogInformation("LINE Pay charged transaction {TransactionId} for order {OrderId} with a pre-approved key", info.TransactionId, request.OrderId);
+
+        return info;
     }
 
     /// <summary>

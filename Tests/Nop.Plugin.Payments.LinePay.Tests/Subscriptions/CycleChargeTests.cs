@@ -63,7 +63,10 @@ public class CycleChargeTests : SubscriptionTestBase
         var again = (await ProcessNextPaymentAsync(recurringPayment)).ToList();
 
         Assert.That(early, Is.Empty, "nopCommerce's button charges the coming cycle at once");
-        Assert.That(again, Has.Count.EqualTo(1).And.Some.StartWith(NopStore.English("Plugins.Payments.LinePay.Subscription.NotDue")[..20]));
+        var stored = Store.GetRecurringPayment(recurringPayment.Id);
+        Assert.That(again, Is.EqualTo(new[] { string.Format(NopStore.English("Plugins.Payments.LinePay.Subscription.NotDue"),
+            stored.StartDateUtc.AddMonths(2).ToString("yyyy-MM-dd"), stored.StartDateUtc.AddMonths(1).ToString("yyyy-MM-dd HH:mm 'UTC'")) }),
+            "the date of the next cycle and when the button charges it");
         Assert.That(PreapprovedPayments, Is.EqualTo(1));
         Assert.That(CycleOrders(recurringPayment), Has.Count.EqualTo(1));
     }

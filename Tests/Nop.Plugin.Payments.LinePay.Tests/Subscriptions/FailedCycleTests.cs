@@ -121,6 +121,7 @@ public class FailedCycleTests : SubscriptionTestBase
         var waiting = CycleOrders(recurringPayment).Single();
         Assert.That((waiting.PaymentStatus, waiting.PaymentMethodSystemName), Is.EqualTo((PaymentStatus.Pending, LinePayDefaults.SystemName)));
         Assert.That(NotesOf(waiting), Has.Some.Contains("Retry payment"));
+        Assert.That(Notifications, Has.Some.EqualTo(("warning", Resource("AwaitsCustomer", 2))), "the admin learns why the order is unpaid");
         Assert.That(PreapprovedPayments, Is.EqualTo(1), "only the refused one");
 
         //another cycle waits while the customer has not paid
@@ -135,6 +136,8 @@ public class FailedCycleTests : SubscriptionTestBase
         Assert.That(newKey, Is.Not.Null.And.Not.EqualTo(oldKey));
         Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Active));
         Assert.That(SubscriptionOf(recurringPayment).KeyOrderId, Is.EqualTo(waiting.Id));
+        Assert.That(SubscriptionOf(recurringPayment).Charges.Single(c => c.Cycle == 2 && c.State != LinePayCycleState.Declined)
+            is { State: LinePayCycleState.Paid, Amount: 450m, Currency: "TWD" }, Is.True, "the cycle the customer paid, with its amount");
 
         //the next cycle is charged with the new key
         Assert.That(await ChargeNextCycleAsync(recurringPayment), Is.Empty);
@@ -153,6 +156,7 @@ public class FailedCycleTests : SubscriptionTestBase
 
         Assert.That((check.State, check.ReturnCode), Is.EqualTo((LinePayRegKeyState.Unusable, "1141")));
         Assert.That(SubscriptionOf(recurringPayment).KeyCheckReturnCode, Is.EqualTo("1141"));
+        Assert.That(Store.Log.Select(entry => entry.Message), Has.None.Contains(RegKeyOf(recurringPayment) ?? "no key"));
         Assert.That(SubscriptionOf(recurringPayment).KeyCheckedOnUtc, Is.Not.Null);
         Assert.That(NotesOf(first), Has.Some.Contains("Check regKey").And.Contains("1141"));
 

@@ -109,4 +109,31 @@ public class SubscriptionPanelTests : SubscriptionTestBase
         Assert.That(await ChargeNextCycleAsync(recurringPayment), Is.Empty);
         Assert.That(Emulator.Journal.For(global::LinePay.Emulator.Api.LinePayEndpoint.PayPreapproved)[^1].RegKey, Is.EqualTo(regKey));
     }
+
+    [Test]
+    public async Task CheckKeyOfAnEndedSubscriptionSaysThereIsNoKeyToAskAbout()
+    {
+        var (first, recurringPayment) = await SubscribedAsync();
+        await CustomerCancelsAsync(recurringPayment);
+        var checks = Emulator.Journal.Count(global::LinePay.Emulator.Api.LinePayEndpoint.CheckRegKey);
+
+        await Controller().CheckKey(first.Id);
+
+        Assert.That(Notifications, Is.EqualTo(new[] { ("warning", string.Format(NopStore.English("Plugins.Payments.LinePay.Panel.Key.NothingToCheck"),
+            NopStore.English("Plugins.Payments.LinePay.KeyState.Expired"))) }));
+        Assert.That(Emulator.Journal.Count(global::LinePay.Emulator.Api.LinePayEndpoint.CheckRegKey), Is.EqualTo(checks));
+    }
+
+    [Test]
+    public async Task ANewKeyForgetsTheCheckOfTheOldOne()
+    {
+        var (first, recurringPayment) = await SubscribedAsync();
+        await Controller().CheckKey(first.Id);
+        var subscription = SubscriptionOf(recurringPayment);
+
+        Checkout.Subscriptions.SetKey(subscription, "RKNEWKEY0000001", "TWD", first.Id);
+
+        Assert.That((subscription.KeyCheckedOnUtc, subscription.KeyCheckReturnCode), Is.EqualTo(((DateTime?)null, (string)null)));
+        Assert.That(subscription.MaskedRegKey, Does.EndWith("001"));
+    }
 }

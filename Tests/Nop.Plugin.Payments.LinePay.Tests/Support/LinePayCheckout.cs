@@ -87,7 +87,7 @@ public class LinePayCheckout(NopStore store)
         Store.OrderService.Object, Store.ClientFactory, Notes, OrderPayments, SubscriptionLocks, SubscriptionSchedule, Subscriptions);
 
     public LinePaySubscriptionChargeService SubscriptionCharges => new(Store.LocalizationService.Object, Store.Logger.Object,
-        Store.OrderProcessing.Service.Object, Store.OrderService.Object, Store.ProductService.Object, Store.Settings.Service.Object,
+        Store.NotificationService.Object, Store.OrderProcessing.Service.Object, Store.OrderService.Object, Store.ProductService.Object, Store.Settings.Service.Object,
         Store.ClientFactory, Amounts, Notes, SubscriptionKeys, SubscriptionLocks, SubscriptionOrders, Subscriptions);
 
     /// <summary>The scheduled task that charges due subscriptions, on this web server</summary>
