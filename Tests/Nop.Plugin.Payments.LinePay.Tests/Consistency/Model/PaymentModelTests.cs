@@ -15,7 +15,7 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Consistency.Model;
 public class PaymentModelTests : EmulatorTest
 {
     //LINEPAY_MODEL_SEQUENCES runs more (or fewer) sequences than CI's thousand
-    private static readonly int _sequences = int.TryParse(Environment.GetEnvironmentVariable("LINEPAY_MODEL_SEQUENCES"), out var count) ? count : 1000;
+    private static readonly int _sequences = ModelCheck.Sequences(1000);
 
     private static readonly Gen<PaymentModelAction> _actions = Gen.Frequency(
         (6, Gen.Constant(CustomerPays)), (2, Gen.Constant(CustomerApproves)), (2, Gen.Constant(ConfirmReturn)),
@@ -44,32 +44,8 @@ public class PaymentModelTests : EmulatorTest
     private readonly Dictionary<string, int> _endings = new();
 
     [Test]
-    public void EveryInterleavingEndsWhereLinePaySaysTheMoneyIs()
-    {
-        var (sequences, events, violations) = (0, 0, 0);
-        var property = Prop.ForAll(Arb.From(_cases, Shrink), async (PaymentModelCase modelCase) =>
-        {
-            sequences++;
-            events += modelCase.Events.Count;
-            var found = await RunAsync(modelCase);
-            if (found.Count == 0)
-                return true;
-
-            violations++;
-            throw new InvalidOperationException(string.Join(Environment.NewLine, found));
-        });
-
-        try
-        {
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(_sequences).WithQuietOnSuccess(true), property);
-        }
-        finally
-        {
-            TestContext.Progress.WriteLine($"payment model: {sequences} sequences, {events} events, {violations} invariant violations");
-            TestContext.Progress.WriteLine("orders ended as: " + string.Join(", ", _endings.OrderByDescending(ending => ending.Value)
-                .Select(ending => $"{ending.Key} {ending.Value}")));
-        }
-    }
+    public void EveryInterleavingEndsWhereLinePaySaysTheMoneyIs() =>
+        ModelCheck.Run("payment model", _sequences, _cases, Shrink, modelCase => modelCase.Events.Count, RunAsync, _endings);
 
     private async Task<IList<string>> RunAsync(PaymentModelCase modelCase)
     {
@@ -96,13 +72,7 @@ public class PaymentModelTests : EmulatorTest
         if (modelCase.Orders > 1)
             yield return modelCase with { Orders = 1 };
 
-        var count = modelCase.Events.Count;
-        for (var size = Math.Max(count / 2, 1); size >= 1 && count > 1; size /= 2)
-        {
-            for (var start = 0; start + size <= count; start += size)
-                yield return modelCase with { Events = [.. modelCase.Events.Take(start), .. modelCase.Events.Skip(start + size)] };
-            if (size == 1)
-                break;
-        }
+        foreach (var events in ModelCheck.WithoutParts(modelCase.Events))
+            yield return modelCase with { Events = events };
     }
 }

@@ -16,8 +16,7 @@ namespace Nop.Plugin.Payments.LinePay.Tests.Subscriptions.Model;
 public class SubscriptionModelTests : EmulatorTest
 {
     //LINEPAY_MODEL_SEQUENCES runs more (or fewer) sequences; a subscription's sequence costs about five of a payment's
-    private static readonly int _sequences =
-        int.TryParse(Environment.GetEnvironmentVariable("LINEPAY_MODEL_SEQUENCES"), out var count) ? Math.Max(1, count / 5) : 200;
+    private static readonly int _sequences = ModelCheck.Sequences(200, cost: 5);
 
     private static readonly Gen<SubscriptionModelAction> _actions = Gen.Frequency(
         (6, Gen.Constant(AdminProcessesNextPayment)), (2, Gen.Constant(TwoServersProcessTheSameCycle)), (4, Gen.Constant(TaskRuns)),
@@ -43,32 +42,8 @@ public class SubscriptionModelTests : EmulatorTest
     private readonly Dictionary<string, int> _endings = new();
 
     [Test]
-    public void EveryInterleavingChargesEachCycleOnceAndRecordsOrGivesBackWhatLinePayTook()
-    {
-        var (sequences, events, violations) = (0, 0, 0);
-        var property = Prop.ForAll(Arb.From(_cases, Shrink), async (SubscriptionModelCase modelCase) =>
-        {
-            sequences++;
-            events += modelCase.Events.Count;
-            var found = await RunAsync(modelCase);
-            if (found.Count == 0)
-                return true;
-
-            violations++;
-            throw new InvalidOperationException(string.Join(Environment.NewLine, found));
-        });
-
-        try
-        {
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(_sequences).WithQuietOnSuccess(true), property);
-        }
-        finally
-        {
-            TestContext.Progress.WriteLine($"subscription model: {sequences} sequences, {events} events, {violations} invariant violations");
-            TestContext.Progress.WriteLine("cycle charges ended as: " + string.Join(", ", _endings.OrderByDescending(ending => ending.Value)
-                .Select(ending => $"{ending.Key} {ending.Value}")));
-        }
-    }
+    public void EveryInterleavingChargesEachCycleOnceAndRecordsOrGivesBackWhatLinePayTook() =>
+        ModelCheck.Run("subscription model", _sequences, _cases, Shrink, modelCase => modelCase.Events.Count, RunAsync, _endings);
 
     private async Task<IList<string>> RunAsync(SubscriptionModelCase modelCase)
     {
@@ -87,16 +62,10 @@ public class SubscriptionModelTests : EmulatorTest
         return SubscriptionModelInvariants.Violations(world, Emulator);
     }
 
-    // shorter sequences first: without each half, quarter… of the events
+    // shorter sequences first
     private static IEnumerable<SubscriptionModelCase> Shrink(SubscriptionModelCase modelCase)
     {
-        var count = modelCase.Events.Count;
-        for (var size = Math.Max(count / 2, 1); size >= 1 && count > 1; size /= 2)
-        {
-            for (var start = 0; start + size <= count; start += size)
-                yield return modelCase with { Events = [.. modelCase.Events.Take(start), .. modelCase.Events.Skip(start + size)] };
-            if (size == 1)
-                break;
-        }
+        foreach (var events in ModelCheck.WithoutParts(modelCase.Events))
+            yield return modelCase with { Events = events };
     }
 }
