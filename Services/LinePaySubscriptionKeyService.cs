@@ -214,6 +214,8 @@ public class LinePaySubscriptionKeyService
         {
             charge.State = payment.State == LinePayPaymentState.Authorized ? LinePayCycleState.Authorized : LinePayCycleState.Paid;
             charge.TransactionId = payment.TransactionId;
+            //the customer paid at LINE Pay's checkout, under the order's own orderId
+            charge.LinePayOrderId = payment.LinePayOrderId;
             charge.Amount = payment.Amount;
             charge.Currency = payment.Currency;
         }

@@ -137,7 +137,8 @@ public class FailedCycleTests : SubscriptionTestBase
         Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Active));
         Assert.That(SubscriptionOf(recurringPayment).KeyOrderId, Is.EqualTo(waiting.Id));
         Assert.That(SubscriptionOf(recurringPayment).Charges.Single(c => c.Cycle == 2 && c.State != LinePayCycleState.Declined)
-            is { State: LinePayCycleState.Paid, Amount: 450m, Currency: "TWD" }, Is.True, "the cycle the customer paid, with its amount");
+            is { State: LinePayCycleState.Paid, Amount: 450m, Currency: "TWD" } paidCycle
+            && paidCycle.LinePayOrderId == PaymentOf(waiting).LinePayOrderId, Is.True, "the cycle the customer paid, with its amount and orderId");
 
         //the next cycle is charged with the new key
         Assert.That(await ChargeNextCycleAsync(recurringPayment), Is.Empty);
