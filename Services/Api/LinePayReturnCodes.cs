@@ -82,7 +82,7 @@ public static class LinePayReturnCodes
 
     // 1150 (no transaction) and 1169 (customer has not approved yet) may also mean "not yet visible": read the state.
     private static readonly HashSet<string> _ambiguous =
-        ["1145", TransactionNotFound, "1152", "1169", "1172", "1197", "1198", "1199", "9000"];
+        ["1145", TransactionNotFound, "1152", "1169", OrderIdExists, RegKeyInUse, "1198", "1199", "9000"];
 
     private static readonly HashSet<string> _final =
     [
