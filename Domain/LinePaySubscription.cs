@@ -49,6 +49,12 @@ public class LinePaySubscription
     public string KeyCheckReturnCode { get; set; }
 
     /// <summary>
+    /// Gets or sets earlier keys, encrypted, that LINE Pay has not yet confirmed expired (a key replaced by a new one, or
+    /// issued after the subscription ended); they are expired when LINE Pay can be reached
+    /// </summary>
+    public List<string> RetiredRegKeys { get; set; } = [];
+
+    /// <summary>
     /// Gets or sets the charges of the cycles, oldest first
     /// </summary>
     public List<LinePayCycleCharge> Charges { get; set; } = [];

@@ -175,12 +175,15 @@ public class LinePaySubscriptionKeyService
     /// </summary>
     public virtual async Task EndAsync(RecurringPayment recurringPayment, LinePaySubscription subscription, int storeId)
     {
-        if (subscription is null || subscription.KeyState is LinePayRegKeyState.Expired or LinePayRegKeyState.None)
+        var ending = subscription?.KeyState is not (null or LinePayRegKeyState.Expired or LinePayRegKeyState.None);
+        if (!ending && !(subscription?.RetiredRegKeys.Count > 0))
             return;
 
-        var regKey = _subscriptionService.GetKey(subscription);
+        var client = await _clientFactory.CreateClientAsync(storeId);
+        var regKey = ending ? _subscriptionService.GetKey(subscription) : null;
         //a key taken for unusable is expired too: LINE Pay answers so if it already is, and nothing is left to chance
-        var expired = regKey is null || await ExpireAsync(await _clientFactory.CreateClientAsync(storeId), regKey);
+        var expired = (regKey is null || await ExpireAsync(client, regKey)) & await ExpireRetiredAsync(client, subscription);
+        var previous = subscription.KeyState;
         subscription.KeyState = expired ? LinePayRegKeyState.Expired : LinePayRegKeyState.ExpireDue;
         if (expired)
             subscription.StoredRegKey = null;
@@ -188,6 +191,8 @@ public class LinePaySubscriptionKeyService
         if (!expired)
             await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow.Add(LinePayDefaults.SubscriptionRetryInterval));
 
+        if (previous == subscription.KeyState)
+            return;
         await NoteAsync(recurringPayment, expired
             ? $"the subscription ended: its LINE Pay key {subscription.MaskedRegKey} charges nothing any more."
             : $"the subscription ended, but LINE Pay could not be reached to expire its key {subscription.MaskedRegKey}: the scheduled task expires it later. Nothing is charged with it meanwhile.");
@@ -201,9 +206,16 @@ public class LinePaySubscriptionKeyService
         if (regKey is null)
             return false;
 
+        var client = await _clientFactory.CreateClientAsync(order.StoreId);
         if (!recurringPayment.IsActive || recurringPayment.Deleted)
         {
-            await ExpireAsync(await _clientFactory.CreateClientAsync(order.StoreId), regKey);
+            if (!await ExpireAsync(client, regKey) && subscription is not null)
+            {
+                subscription.RetiredRegKeys.Add(payment.IssuedRegKey);
+                subscription.KeyState = subscription.KeyState == LinePayRegKeyState.Expired ? LinePayRegKeyState.ExpireDue : subscription.KeyState;
+                await _subscriptionService.SaveAsync(recurringPayment, subscription);
+                await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow.Add(LinePayDefaults.SubscriptionRetryInterval));
+            }
             await ForgetIssuedKeyAsync(order, payment);
             await _noteService.AddNoteAsync(order, "LINE Pay issued a pre-approved key, but the subscription has ended; the key is expired.");
             return false;
@@ -219,6 +231,8 @@ public class LinePaySubscriptionKeyService
             charge.Amount = payment.Amount;
             charge.Currency = payment.Currency;
         }
+        if (!await ExpireRetiredAsync(client, subscription))
+            await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow.Add(LinePayDefaults.SubscriptionRetryInterval));
         await _subscriptionService.SaveAsync(recurringPayment, subscription);
         await ForgetIssuedKeyAsync(order, payment);
 
@@ -227,6 +241,19 @@ public class LinePaySubscriptionKeyService
         await _noteService.AddNoteAsync(order, $"LINE Pay issued the subscription's key {subscription.MaskedRegKey}: it charges the next cycles.");
 
         return true;
+    }
+
+    // expires the keys the subscription no longer uses; true when none is left
+    protected virtual async Task<bool> ExpireRetiredAsync(LinePayClient client, LinePaySubscription subscription)
+    {
+        foreach (var stored in subscription.RetiredRegKeys.ToList())
+        {
+            //a key the store's encryption key cannot decrypt cannot be sent either
+            if (_subscriptionService.Reveal(stored) is not { } regKey || await ExpireAsync(client, regKey))
+                subscription.RetiredRegKeys.Remove(stored);
+        }
+
+        return subscription.RetiredRegKeys.Count == 0;
     }
 
     protected virtual async Task ForgetIssuedKeyAsync(Order order, LinePayOrderPayment payment)

@@ -84,6 +84,9 @@ public class LinePaySubscriptionService
     /// </summary>
     public virtual void SetKey(LinePaySubscription subscription, string regKey, string currency, int orderId)
     {
+        //the key it replaces may still pay at LINE Pay (a refusal that made it unusable here need not have ended it there)
+        if (!string.IsNullOrEmpty(subscription.StoredRegKey))
+            subscription.RetiredRegKeys.Add(subscription.StoredRegKey);
         subscription.StoredRegKey = Protect(regKey);
         subscription.RegKeyEnd = LinePayRegKeys.End(regKey);
         subscription.KeyState = LinePayRegKeyState.Active;
@@ -138,6 +141,7 @@ public class LinePaySubscriptionService
             if (row.KeyGroup == LinePayDefaults.SubscriptionKeyGroup && Deserialize(row.Value) is { } subscription)
             {
                 subscription.StoredRegKey = again(subscription.StoredRegKey);
+                subscription.RetiredRegKeys = subscription.RetiredRegKeys.Select(again).ToList();
                 row.Value = Serialize(subscription);
             }
             else if (LinePayOrderPaymentService.Deserialize(row.Value) is { } payment)

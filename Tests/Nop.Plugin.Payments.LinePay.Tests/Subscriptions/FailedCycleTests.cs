@@ -166,4 +166,47 @@ public class FailedCycleTests : SubscriptionTestBase
         Assert.That(PreapprovedPayments, Is.Zero);
         Assert.That(CycleOrders(recurringPayment).Single().OrderStatus, Is.EqualTo(OrderStatus.Pending));
     }
+
+    [Test]
+    public async Task AKeyReplacedByTheCustomersNewOneIsExpiredAtLinePay()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        var oldKey = RegKeyOf(recurringPayment);
+        //LINE Pay refuses with a code that makes the key unusable here, but the key itself still pays there
+        Emulator.Faults.Next(LinePayEndpoint.PayPreapproved, Fault.Answer("1287"));
+        await ChargeNextCycleAsync(recurringPayment);
+        await ProcessNextPaymentAsync(recurringPayment);
+        var waiting = CycleOrders(recurringPayment).Single();
+
+        await Checkout.ArriveAsync(await Emulator.Customer.ApproveAsync(await Checkout.PostProcessAsync(waiting)));
+
+        Assert.That(RegKeyOf(recurringPayment), Is.Not.EqualTo(oldKey));
+        Assert.That(Emulator.RegKeys.Find(oldKey)!.Expired, Is.True, "the replaced key charges nothing any more");
+        Assert.That(SubscriptionOf(recurringPayment).RetiredRegKeys, Is.Empty);
+    }
+
+    [Test]
+    public async Task AReplacedKeyLinePayCouldNotExpireIsExpiredWhenTheSubscriptionEnds()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        var oldKey = RegKeyOf(recurringPayment);
+        Emulator.Faults.Next(LinePayEndpoint.PayPreapproved, Fault.Answer("1287"));
+        await ChargeNextCycleAsync(recurringPayment);
+        await ProcessNextPaymentAsync(recurringPayment);
+        var waiting = CycleOrders(recurringPayment).Single();
+        var paymentUrl = await Checkout.PostProcessAsync(waiting);
+        Emulator.Faults.Next(LinePayEndpoint.ExpireRegKey, Fault.Http500());
+        await Checkout.ArriveAsync(await Emulator.Customer.ApproveAsync(paymentUrl));
+        Assert.That(Emulator.RegKeys.Find(oldKey)!.Usable, Is.True, "LINE Pay could not be asked");
+        Assert.That(SubscriptionOf(recurringPayment).RetiredRegKeys, Has.Count.EqualTo(1));
+        Assert.That(SubscriptionOf(recurringPayment).RetiredRegKeys.Single(), Does.Not.Contain(oldKey), "kept encrypted");
+
+        var newKey = RegKeyOf(recurringPayment);
+
+        await CustomerCancelsAsync(recurringPayment);
+
+        Assert.That(Emulator.RegKeys.Find(oldKey)!.Expired, Is.True);
+        Assert.That(Emulator.RegKeys.Find(newKey)!.Expired, Is.True);
+        Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Expired));
+    }
 }
