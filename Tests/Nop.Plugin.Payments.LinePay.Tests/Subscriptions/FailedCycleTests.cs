@@ -170,13 +170,7 @@ public class FailedCycleTests : SubscriptionTestBase
     [Test]
     public async Task AKeyReplacedByTheCustomersNewOneIsExpiredAtLinePay()
     {
-        var (_, recurringPayment) = await SubscribedAsync();
-        var oldKey = RegKeyOf(recurringPayment);
-        //LINE Pay refuses with a code that makes the key unusable here, but the key itself still pays there
-        Emulator.Faults.Next(LinePayEndpoint.PayPreapproved, Fault.Answer("1287"));
-        await ChargeNextCycleAsync(recurringPayment);
-        await ProcessNextPaymentAsync(recurringPayment);
-        var waiting = CycleOrders(recurringPayment).Single();
+        var (recurringPayment, oldKey, waiting) = await CycleWaitingWithAKeyLinePayStillHoldsAsync();
 
         await Checkout.ArriveAsync(await Emulator.Customer.ApproveAsync(await Checkout.PostProcessAsync(waiting)));
 
@@ -188,12 +182,7 @@ public class FailedCycleTests : SubscriptionTestBase
     [Test]
     public async Task AReplacedKeyLinePayCouldNotExpireIsExpiredWhenTheSubscriptionEnds()
     {
-        var (_, recurringPayment) = await SubscribedAsync();
-        var oldKey = RegKeyOf(recurringPayment);
-        Emulator.Faults.Next(LinePayEndpoint.PayPreapproved, Fault.Answer("1287"));
-        await ChargeNextCycleAsync(recurringPayment);
-        await ProcessNextPaymentAsync(recurringPayment);
-        var waiting = CycleOrders(recurringPayment).Single();
+        var (recurringPayment, oldKey, waiting) = await CycleWaitingWithAKeyLinePayStillHoldsAsync();
         var paymentUrl = await Checkout.PostProcessAsync(waiting);
         Emulator.Faults.Next(LinePayEndpoint.ExpireRegKey, Fault.Http500());
         await Checkout.ArriveAsync(await Emulator.Customer.ApproveAsync(paymentUrl));
@@ -208,5 +197,17 @@ public class FailedCycleTests : SubscriptionTestBase
         Assert.That(Emulator.RegKeys.Find(oldKey)!.Expired, Is.True);
         Assert.That(Emulator.RegKeys.Find(newKey)!.Expired, Is.True);
         Assert.That(SubscriptionOf(recurringPayment).KeyState, Is.EqualTo(LinePayRegKeyState.Expired));
+    }
+
+    // LINE Pay refuses with a code that makes the key unusable here, though the key itself still pays there; the next
+    // cycle's order then waits for the customer
+    private async Task<(RecurringPayment RecurringPayment, string OldKey, Order Waiting)> CycleWaitingWithAKeyLinePayStillHoldsAsync()
+    {
+        var (_, recurringPayment) = await SubscribedAsync();
+        var oldKey = RegKeyOf(recurringPayment);
+        Emulator.Faults.Next(LinePayEndpoint.PayPreapproved, Fault.Answer("1287"));
+        await ChargeNextCycleAsync(recurringPayment);
+        await ProcessNextPaymentAsync(recurringPayment);
+        return (recurringPayment, oldKey, CycleOrders(recurringPayment).Single());
     }
 }
