@@ -53,6 +53,23 @@ public class MerchantCenterTests : CheckoutTestBase
     }
 
     [Test]
+    public async Task TheCustomerWhoPaysAgainAfterSuchARefundHasAPaidOrderWithNothingRefunded()
+    {
+        var order = await LostConfirmAsync();
+        Emulator.MerchantCenter.Refund(PaymentOf(order).TransactionId);
+        await ReconciliationTask.ExecuteAsync();
+
+        await Checkout.ArriveAsync(await Emulator.Customer.ApproveAsync(await Checkout.PostProcessAsync(Store.GetOrder(order.Id))));
+        await ReconciliationTask.ExecuteAsync();
+
+        var stored = Store.GetOrder(order.Id);
+        Assert.That((stored.PaymentStatus, stored.RefundedAmount), Is.EqualTo((PaymentStatus.Paid, 0m)),
+            "the refunded attempt's money was never the order's");
+        Assert.That(PaymentOf(order).Attempt, Is.EqualTo(2));
+        Assert.That(Emulator.Transactions.Find(PaymentOf(order).TransactionId)!.RefundedAmount, Is.Zero);
+    }
+
+    [Test]
     public async Task APartialRefundInMerchantCenterBeforeTheStoreSettledItIsRecordedOnThePaidOrder()
     {
         var order = await LostConfirmAsync();
