@@ -1,3 +1,5 @@
+using Nop.Plugin.Payments.LinePay.Services.Api;
+
 namespace Nop.Plugin.Payments.LinePay.Domain;
 
 /// <summary>
@@ -72,4 +74,9 @@ public class LinePayCycleCharge
     /// Gets a value indicating whether LINE Pay may have charged without telling the store
     /// </summary>
     public bool IsOpen => State is LinePayCycleState.Charging or LinePayCycleState.Unknown;
+
+    /// <summary>
+    /// Gets the amount with its currency as written on the wire, e.g. "450 TWD"
+    /// </summary>
+    public string FormatAmount() => LinePayCurrencyScale.Format(Amount, Currency);
 }

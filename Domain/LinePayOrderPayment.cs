@@ -1,4 +1,3 @@
-using System.Globalization;
 using Newtonsoft.Json;
 using Nop.Plugin.Payments.LinePay.Services;
 using Nop.Plugin.Payments.LinePay.Services.Api;
@@ -248,6 +247,5 @@ public class LinePayOrderPayment
     /// <summary>
     /// Gets an amount in the payment's currency as written on the wire, e.g. "100 TWD"
     /// </summary>
-    public string FormatAmount(decimal amount) =>
-        $"{LinePayCurrencyScale.ToWireAmount(amount, Currency).ToString(CultureInfo.InvariantCulture)} {Currency}";
+    public string FormatAmount(decimal amount) => LinePayCurrencyScale.Format(amount, Currency);
 }

@@ -141,7 +141,8 @@ public class LinePaySubscriptionChargeService
         }
         else
         {
-            if (await WaitingOrderAsync(subscription, cycle) is { } waiting)
+            //an earlier cycle's order waits for the customer's payment: no further cycle is placed meanwhile
+            if (await _subscriptionService.GetWaitingOrderAsync(subscription, cycle) is { } waiting)
                 return await RefusedAsync("Subscription.WaitsForCustomer", waiting.CustomOrderNumber);
 
             charge = null;
@@ -226,7 +227,7 @@ public class LinePaySubscriptionChargeService
                 OrderId = placed.Id,
                 CreatedOnUtc = DateTime.UtcNow
             });
-            await _subscriptionOrderService.RecordCycleOrderAsync(placed);
+            await _subscriptionOrderService.RecordCycleOrderAsync(placed, recurringPayment);
             await _noteService.AddNoteAsync(initialOrder, $"cycle {charge.Cycle} was charged (transaction {charge.TransactionId}) and its order {placed.CustomOrderNumber} placed, but not added to the subscription's history; it is added now.");
             return await RefusedAsync("Subscription.AlreadyCharged", charge.Cycle, placed.CustomOrderNumber);
         }
@@ -243,7 +244,7 @@ public class LinePaySubscriptionChargeService
         await _subscriptionService.SaveAsync(recurringPayment, subscription);
         var captured = charge.State == LinePayCycleState.Paid;
         var transactionId = charge.TransactionId?.ToString(CultureInfo.InvariantCulture);
-        var amount = $"{LinePayCurrencyScale.ToWireAmount(charge.Amount, charge.Currency).ToString(CultureInfo.InvariantCulture)} {charge.Currency}";
+        var amount = charge.FormatAmount();
         await _noteService.AddNoteAsync(initialOrder, $"cycle {charge.Cycle} {(captured ? "charged" : "authorized")} with the subscription's key {subscription.MaskedRegKey}: transaction {transactionId}, {amount}, orderId {charge.LinePayOrderId}.");
 
         var result = new ProcessPaymentResult
@@ -328,19 +329,6 @@ public class LinePaySubscriptionChargeService
         await _noteService.AddNoteAsync(initialOrder, $"cycle {cycle} has no usable LINE Pay key ({subscription.KeyState}{(subscription.KeyReturnCode is null ? string.Empty : $", {subscription.KeyReturnCode}")}): its order is placed unpaid, and the customer pays it at LINE Pay's checkout, which issues a new key.");
 
         return new ProcessPaymentResult { NewPaymentStatus = PaymentStatus.Pending, SubscriptionTransactionId = charge.LinePayOrderId };
-    }
-
-    // an earlier cycle whose order waits for the customer's payment: no further cycle is placed meanwhile
-    protected virtual async Task<Order> WaitingOrderAsync(LinePaySubscription subscription, int cycle)
-    {
-        foreach (var charge in subscription.Charges.Where(charge => charge.State == LinePayCycleState.AwaitingCustomer && charge.Cycle < cycle))
-        {
-            var order = charge.OrderGuid is { } guid ? await _orderService.GetOrderByGuidAsync(guid) : null;
-            if (order is { Deleted: false } && order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending)
-                return order;
-        }
-
-        return null;
     }
 
     // the cycle's order, as nopCommerce will place it: the first order's totals and currency rate, the request's total

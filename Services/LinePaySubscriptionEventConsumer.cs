@@ -30,12 +30,12 @@ public class LinePaySubscriptionEventConsumer : IConsumer<OrderPlacedEvent>, ICo
     /// </summary>
     public async Task HandleEventAsync(OrderPlacedEvent eventMessage)
     {
-        if (eventMessage?.Order is not { } order || !LinePayOrderIds.TryParseCycle(order.SubscriptionTransactionId, out _, out _))
+        if (eventMessage?.Order is not { } order || !LinePayOrderIds.TryParseCycle(order.SubscriptionTransactionId, out _, out _)
+            || await _subscriptionService.GetRecurringPaymentAsync(order) is not { } recurringPayment)
             return;
 
-        await _subscriptionOrderService.RecordCycleOrderAsync(order);
-        if (await _subscriptionService.GetRecurringPaymentAsync(order) is { } recurringPayment)
-            await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow);
+        await _subscriptionOrderService.RecordCycleOrderAsync(order, recurringPayment);
+        await _scheduleService.ScheduleAsync(recurringPayment.Id, DateTime.UtcNow);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
@@ -33,16 +32,16 @@ public class LinePaySubscriptionOrderService
     }
 
     /// <summary>
-    /// Records the charge of the cycle the order was placed for; nothing for any other order, or one recorded already
+    /// Records the charge of the cycle of the recurring payment the order was placed for; nothing for any other order,
+    /// or one recorded already
     /// </summary>
-    public virtual async Task RecordCycleOrderAsync(Order order)
+    public virtual async Task RecordCycleOrderAsync(Order order, RecurringPayment recurringPayment)
     {
         ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(recurringPayment);
 
         if (!string.Equals(order.PaymentMethodSystemName, LinePayDefaults.SystemName, StringComparison.OrdinalIgnoreCase)
-            || !LinePayOrderIds.TryParseCycle(order.SubscriptionTransactionId, out _, out _)
             || await _orderPaymentService.GetAsync(order) is not null
-            || await _subscriptionService.GetRecurringPaymentAsync(order) is not { } recurringPayment
             || await _subscriptionService.GetAsync(recurringPayment.Id) is not { } subscription
             || subscription.Charges.LastOrDefault(charge => charge.LinePayOrderId == order.SubscriptionTransactionId) is not { } charge)
             return;
@@ -76,7 +75,7 @@ public class LinePaySubscriptionOrderService
         await _orderPaymentService.SaveAsync(order, payment);
         await _claimService.AddFirstClaimAsync(order, payment);
 
-        var amount = $"{LinePayCurrencyScale.ToWireAmount(charge.Amount, charge.Currency).ToString(CultureInfo.InvariantCulture)} {charge.Currency}";
+        var amount = charge.FormatAmount();
         await _noteService.AddNoteAsync(order, $"cycle {charge.Cycle} of the subscription of order {recurringPayment.InitialOrderId} was {(captured ? "charged" : "authorized")} with the customer's pre-approved key {subscription.MaskedRegKey}: transaction {transactionId}, {amount}, orderId {charge.LinePayOrderId}.");
     }
 }

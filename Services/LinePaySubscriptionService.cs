@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
 using Nop.Data;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
@@ -78,6 +79,24 @@ public class LinePaySubscriptionService
     public virtual async Task<RecurringPayment> GetByInitialOrderAsync(int initialOrderId) =>
         (await _orderService.SearchRecurringPaymentsAsync(initialOrderId: initialOrderId, showHidden: true))
             .FirstOrDefault(recurringPayment => !recurringPayment.Deleted);
+
+    /// <summary>
+    /// Gets the order of a cycle before <paramref name="beforeCycle"/> (any, by default) that was placed unpaid for want
+    /// of a usable key and still waits for the customer to pay it at LINE Pay's checkout; null when none does
+    /// </summary>
+    public virtual async Task<Order> GetWaitingOrderAsync(LinePaySubscription subscription, int beforeCycle = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+
+        foreach (var charge in subscription.Charges.Where(charge => charge.State == LinePayCycleState.AwaitingCustomer && charge.Cycle < beforeCycle))
+        {
+            var order = charge.OrderGuid is { } guid ? await _orderService.GetOrderByGuidAsync(guid) : null;
+            if (order is { Deleted: false } && order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending)
+                return order;
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Keeps a key LINE Pay issued, encrypted; it charges the next cycles

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Plugin.Payments.LinePay.Services.Api;
@@ -76,7 +75,7 @@ public class LinePaySubscriptionSettlementService
         }
 
         var transactionId = charge.TransactionId.Value;
-        var amount = $"{LinePayCurrencyScale.ToWireAmount(charge.Amount, charge.Currency).ToString(CultureInfo.InvariantCulture)} {charge.Currency}";
+        var amount = charge.FormatAmount();
         try
         {
             if (charge.State == LinePayCycleState.Authorized)

@@ -1,5 +1,4 @@
 using Nop.Core.Domain.Orders;
-using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.LinePay.Domain;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
@@ -92,7 +91,8 @@ public class LinePaySubscriptionTask : IScheduleTask
         }
 
         //a refused charge waits for the customer ("Retry last payment") or the admin; so does an order the customer is to pay
-        if (recurringPayment.LastPaymentFailed || await WaitsForCustomerAsync(recurringPayment))
+        if (recurringPayment.LastPaymentFailed
+            || await _subscriptionService.GetAsync(recurringPayment.Id) is { } subscription && await _subscriptionService.GetWaitingOrderAsync(subscription) is not null)
         {
             await _scheduleService.ScheduleAsync(recurringPayment.Id, now.Add(LinePayDefaults.MerchantCenterCheckInterval));
             return true;
@@ -130,18 +130,5 @@ public class LinePaySubscriptionTask : IScheduleTask
 
         await _scheduleService.UnscheduleAsync(recurringPayment.Id);
         return true;
-    }
-
-    protected virtual async Task<bool> WaitsForCustomerAsync(RecurringPayment recurringPayment)
-    {
-        var subscription = await _subscriptionService.GetAsync(recurringPayment.Id);
-        foreach (var charge in subscription?.Charges.Where(charge => charge.State == LinePayCycleState.AwaitingCustomer) ?? [])
-        {
-            if (charge.OrderGuid is { } guid && await _orderService.GetOrderByGuidAsync(guid) is { Deleted: false } order
-                && order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending)
-                return true;
-        }
-
-        return false;
     }
 }

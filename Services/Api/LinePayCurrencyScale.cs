@@ -41,6 +41,12 @@ public static class LinePayCurrencyScale
         decimal.Round(amount, GetDecimals(currency), MidpointRounding.AwayFromZero);
 
     /// <summary>
+    /// Gets the amount with its currency as written on the wire, e.g. "100 TWD", "12.5 THB"
+    /// </summary>
+    public static string Format(decimal amount, string currency) =>
+        $"{ToWireAmount(amount, currency).ToString(CultureInfo.InvariantCulture)} {currency}";
+
+    /// <summary>
     /// Returns the amount without trailing zeros (100.0000 → 100, 12.50 → 12.5), the form it is written in on the wire
     /// </summary>
     /// <exception cref="ArgumentException">The amount has more decimal places than the currency allows; it is never rounded</exception>
